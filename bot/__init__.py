@@ -1,0 +1,1 @@
+"""Біргеміз — a Telegram bot for teacher professional communities in Kazakhstan."""

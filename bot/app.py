@@ -1,0 +1,143 @@
+"""Wiring: settings → database → services → Bot and Dispatcher → long polling."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
+from aiogram_i18n import I18nMiddleware
+
+from bot.commands import register_default_commands
+from bot.fsm_storage import DatabaseStorage
+from bot.i18n import UserLocaleManager, build_core
+from bot.middlewares.actor import ActorMiddleware
+from bot.services.directory import DirectoryService
+from bot.services.school_requests import SchoolRequestService
+from bot.services.users import UserService
+from bot.settings import Settings
+from bot.telegram_retry import RetryAfterMiddleware
+from handlers import build_router
+from scheduler import build_scheduler
+from storage.database import Database
+from storage.directory_loader import ensure_directory
+from storage.migrate import upgrade
+
+log = logging.getLogger(__name__)
+
+# In-flight updates get this long to finish after SIGTERM; the rest of the 10 s budget is for
+# closing the HTTP session and the database.
+DRAIN_SECONDS = 6.0
+
+
+def build_bot(settings: Settings) -> Bot:
+    session = (
+        AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+        if settings.telegram_api_url
+        else AiohttpSession()
+    )
+    session.middleware(RetryAfterMiddleware())
+    return Bot(
+        token=settings.token(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+def _fsm(settings: Settings, database: Database) -> tuple[BaseStorage, BaseEventIsolation]:
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+
+        redis_storage = RedisStorage.from_url(settings.redis_url)
+        return redis_storage, RedisEventIsolation(redis=redis_storage.redis)
+    # One process: a per-user lock in memory keeps two quick taps from racing one form.
+    return DatabaseStorage(database), SimpleEventIsolation()
+
+
+def build_dispatcher(settings: Settings, database: Database) -> Dispatcher:
+    storage, isolation = _fsm(settings, database)
+    dispatcher = Dispatcher(storage=storage, events_isolation=isolation)
+    core = build_core(settings.default_language)
+    users = UserService(database, settings.admin_ids)
+    dispatcher.workflow_data.update(
+        settings=settings,
+        database=database,
+        zone=settings.zone,
+        i18n_core=core,
+        users=users,
+        directory=DirectoryService(database),
+        school_requests=SchoolRequestService(database),
+    )
+    dispatcher.update.outer_middleware(ActorMiddleware(users))
+    I18nMiddleware(
+        core=core,
+        manager=UserLocaleManager(default_locale=settings.default_language),
+        default_locale=settings.default_language,
+    ).setup(dispatcher)
+    dispatcher.callback_query.middleware(CallbackAnswerMiddleware())
+    dispatcher.include_router(build_router())
+    dispatcher.startup.register(_on_startup)
+    dispatcher.shutdown.register(_drain_updates)
+    return dispatcher
+
+
+async def _on_startup(bot: Bot, i18n_core: Any, settings: Settings) -> None:
+    await register_default_commands(bot, i18n_core, settings.default_language)
+
+
+async def _drain_updates(dispatcher: Dispatcher) -> None:
+    """Let handlers that were running when the stop signal came finish their answer."""
+    # aiogram keeps the running update tasks here and does not wait for them on stop.
+    running = [t for t in getattr(dispatcher, "_handle_update_tasks", ()) if not t.done()]
+    if not running:
+        return
+    log.info("waiting for %d update(s) in progress", len(running))
+    _, pending = await asyncio.wait(running, timeout=DRAIN_SECONDS)
+    for task in pending:
+        task.cancel()
+    if pending:
+        log.warning(
+            "abandoned %d update(s) still running after %.0f s", len(pending), DRAIN_SECONDS
+        )
+
+
+async def prepare_database(settings: Settings) -> Database:
+    database = Database(settings.database_url)
+    await upgrade(database)
+    report = await ensure_directory(database)
+    if report is not None:
+        log.info(
+            "loaded the sample school directory: %d regions, %d districts, %d schools",
+            report.regions,
+            report.districts,
+            report.schools_created,
+        )
+    return database
+
+
+async def run(settings: Settings) -> None:
+    bot = build_bot(settings)
+    database = await prepare_database(settings)
+    dispatcher = build_dispatcher(settings, database)
+    scheduler = build_scheduler(settings, database)
+    scheduler.start()
+    try:
+        await dispatcher.start_polling(
+            bot,
+            polling_timeout=settings.polling_timeout,
+            handle_signals=True,
+            close_bot_session=True,
+        )
+    finally:
+        scheduler.shutdown(wait=False)
+        await dispatcher.storage.close()
+        await database.dispose()
+        log.info("stopped")

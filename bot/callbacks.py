@@ -1,0 +1,55 @@
+"""Typed callback data. Every payload is re-checked on the server: a button proves nothing.
+
+Prefixes are short because Telegram allows 64 bytes of callback data in all.
+"""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+
+
+class LanguageCb(CallbackData, prefix="lng"):
+    code: str
+
+
+class ConsentCb(CallbackData, prefix="cns"):
+    agree: bool
+
+
+class RegionCb(CallbackData, prefix="rgn"):
+    id: int
+
+
+class DistrictCb(CallbackData, prefix="dst"):
+    id: int
+
+
+class SchoolCb(CallbackData, prefix="sch"):
+    id: int
+
+
+class SchoolPageCb(CallbackData, prefix="scp"):
+    page: int
+
+
+class PlaceNavCb(CallbackData, prefix="pln"):
+    """Back / "my school is not listed" inside the school picker."""
+
+    action: str  # "regions", "districts", "missing"
+
+
+class SubjectCb(CallbackData, prefix="sbj"):
+    id: int
+
+
+class SubjectsDoneCb(CallbackData, prefix="sbd"):
+    pass
+
+
+class ProfileCb(CallbackData, prefix="prf"):
+    field: str  # "name", "school", "subjects", "language"
+
+
+class SchoolRequestCb(CallbackData, prefix="srq"):
+    id: int
+    approve: bool

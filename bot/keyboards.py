@@ -1,0 +1,135 @@
+"""Inline keyboards shared by handlers. Labels come from the caller's i18n context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram_i18n import I18nContext
+
+from bot.callbacks import (
+    ConsentCb,
+    DistrictCb,
+    LanguageCb,
+    PlaceNavCb,
+    ProfileCb,
+    RegionCb,
+    SchoolCb,
+    SchoolPageCb,
+    SchoolRequestCb,
+    SubjectCb,
+    SubjectsDoneCb,
+)
+from bot.settings import LANGUAGES
+from storage.models import District, Region, School, Subject
+
+BUTTON_TEXT_MAX = 60
+
+
+def short(text: str, limit: int = BUTTON_TEXT_MAX) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def local_name(obj: Region | District | School, language: str) -> str:
+    """Directory names exist in kk and ru; English readers get the Russian form."""
+    return obj.name_kk if language == "kk" else obj.name_ru
+
+
+def subject_name(subject: Subject, language: str) -> str:
+    return {"kk": subject.name_kk, "ru": subject.name_ru}.get(language, subject.name_en)
+
+
+def languages(i18n: I18nContext) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for code in LANGUAGES:
+        kb.button(text=i18n.get(f"language-name-{code}"), callback_data=LanguageCb(code=code))
+    kb.adjust(3)
+    return kb.as_markup()
+
+
+def consent(i18n: I18nContext) -> InlineKeyboardMarkup:
+    """Agree / decline, and the language row, so the first message is the only one needed."""
+    kb = InlineKeyboardBuilder()
+    kb.button(text=i18n.get("consent-agree"), callback_data=ConsentCb(agree=True))
+    kb.button(text=i18n.get("consent-decline"), callback_data=ConsentCb(agree=False))
+    kb.adjust(1)
+    kb.attach(InlineKeyboardBuilder.from_markup(languages(i18n)))
+    return kb.as_markup()
+
+
+def regions(items: Sequence[Region], language: str) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for region in items:
+        kb.button(text=short(local_name(region, language)), callback_data=RegionCb(id=region.id))
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def districts(i18n: I18nContext, items: Sequence[District]) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for district in items:
+        kb.button(
+            text=short(local_name(district, i18n.locale)), callback_data=DistrictCb(id=district.id)
+        )
+    kb.button(text=i18n.get("button-back"), callback_data=PlaceNavCb(action="regions"))
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+def schools(
+    i18n: I18nContext, items: Sequence[School], *, page: int, pages: int
+) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for school in items:
+        kb.button(text=short(local_name(school, i18n.locale)), callback_data=SchoolCb(id=school.id))
+    sizes = [1] * len(items)
+    nav = 0
+    if page > 0:
+        kb.button(text="◀️", callback_data=SchoolPageCb(page=page - 1))
+        nav += 1
+    if page < pages - 1:
+        kb.button(text="▶️", callback_data=SchoolPageCb(page=page + 1))
+        nav += 1
+    if nav:
+        sizes.append(nav)
+    kb.button(text=i18n.get("button-school-missing"), callback_data=PlaceNavCb(action="missing"))
+    kb.button(text=i18n.get("button-back"), callback_data=PlaceNavCb(action="districts"))
+    sizes += [1, 1]
+    kb.adjust(*sizes)
+    return kb.as_markup()
+
+
+def subjects(i18n: I18nContext, items: Iterable[Subject], chosen: set[int]) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for subject in items:
+        mark = "✅ " if subject.id in chosen else ""
+        kb.button(
+            text=short(mark + subject_name(subject, i18n.locale)),
+            callback_data=SubjectCb(id=subject.id),
+        )
+    kb.adjust(2)
+    done = InlineKeyboardBuilder()
+    done.button(text=i18n.get("button-done"), callback_data=SubjectsDoneCb())
+    kb.attach(done)
+    return kb.as_markup()
+
+
+def profile(i18n: I18nContext) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for field in ("name", "school", "subjects", "language"):
+        kb.button(text=i18n.get(f"profile-edit-{field}"), callback_data=ProfileCb(field=field))
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+def school_request(i18n: I18nContext, request_id: int) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=i18n.get("button-approve"), callback_data=SchoolRequestCb(id=request_id, approve=True)
+    )
+    kb.button(
+        text=i18n.get("button-reject"), callback_data=SchoolRequestCb(id=request_id, approve=False)
+    )
+    kb.adjust(2)
+    return kb.as_markup()

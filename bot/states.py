@@ -1,0 +1,25 @@
+"""FSM states, one StatesGroup per form."""
+
+from aiogram.fsm.state import State, StatesGroup
+
+
+class RegistrationForm(StatesGroup):
+    consent = State()
+    full_name = State()
+
+
+class PlaceForm(StatesGroup):
+    """Region → district → school; shared by registration and profile editing."""
+
+    region = State()
+    district = State()
+    school = State()
+    school_name = State()  # typing the name of a school that is not in the directory
+
+
+class SubjectsForm(StatesGroup):
+    choosing = State()
+
+
+class ProfileForm(StatesGroup):
+    full_name = State()

@@ -1,0 +1,75 @@
+"""Commands that work anywhere in a private chat: /cancel, /help, /language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+from aiogram_i18n.cores import BaseCore
+
+from bot import keyboards
+from bot.callbacks import LanguageCb
+from bot.commands import register_chat_commands
+from bot.services.directory import DirectoryService
+from bot.services.permissions import Actor
+from bot.services.users import UserService
+from bot.settings import LANGUAGES
+from handlers import forms
+from handlers.replies import show
+from storage.models import User
+
+router = Router(name="common")
+router.message.filter(F.chat.type == ChatType.PRIVATE)
+
+
+@router.message(Command("cancel"))
+async def cancel(message: Message, state: FSMContext, i18n: I18nContext, user: User | None) -> None:
+    was_in_form = await state.get_state() is not None
+    await forms.reset(state)
+    registered = user is not None and user.is_registered
+    if not was_in_form:
+        key = "cancel-nothing"
+    else:
+        key = "cancel-done" if registered else "cancel-done-unregistered"
+    await message.answer(i18n.get(key))
+
+
+@router.message(Command("help"))
+async def help_command(message: Message, i18n: I18nContext, actor: Actor) -> None:
+    text = i18n.get("help")
+    if actor.is_coordinator:
+        text += "\n\n" + i18n.get("help-coordinator")
+    await message.answer(text)
+
+
+@router.message(Command("language"))
+async def language_command(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("choose-language"), reply_markup=keyboards.languages(i18n))
+
+
+@router.callback_query(LanguageCb.filter(F.code.in_(LANGUAGES)))
+async def language_chosen(
+    query: CallbackQuery,
+    callback_data: LanguageCb,
+    state: FSMContext,
+    i18n: I18nContext,
+    user: User | None,
+    actor: Actor,
+    users: UserService,
+    directory: DirectoryService,
+    bot: Bot,
+    i18n_core: BaseCore[Any],
+) -> None:
+    language = callback_data.code
+    await i18n.set_locale(language)
+    if user is not None and await users.set_language(user.id, language):
+        await register_chat_commands(bot, i18n_core, query.from_user.id, language, actor)
+    await show(query, i18n.get("language-changed"))
+    # Mid-form, ask the same question again, now in the new language.
+    if isinstance(query.message, Message):
+        await forms.reprompt(query.message, state, i18n, directory)

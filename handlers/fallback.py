@@ -1,0 +1,75 @@
+"""Last in line: whatever no feature took still gets an answer that says what to do."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.enums import ChatType
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
+from aiogram_i18n import I18nContext
+
+from bot.services.directory import DirectoryService
+from bot.states import PlaceForm, ProfileForm, RegistrationForm
+from handlers import forms
+from storage.models import User
+
+router = Router(name="fallback")
+
+TEXT_STEPS = (
+    RegistrationForm.full_name,
+    ProfileForm.full_name,
+    PlaceForm.school,
+    PlaceForm.school_name,
+)
+
+
+@router.callback_query()
+async def stale_button(
+    query: CallbackQuery, i18n: I18nContext, callback_answer: CallbackAnswer
+) -> None:
+    # A button from an old message, from a step already passed, or data we never issued.
+    callback_answer.text = i18n.get("error-stale-button")
+    callback_answer.show_alert = True
+
+
+@router.message(F.chat.type != ChatType.PRIVATE)
+async def not_in_private(message: Message) -> None:
+    # Group chats are for announcements; the bot does not answer chatter there.
+    return None
+
+
+@router.message(F.text.startswith("/"))
+async def unknown_command(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("error-unknown-command"))
+
+
+@router.message(*TEXT_STEPS)
+async def not_text(
+    message: Message, state: FSMContext, i18n: I18nContext, directory: DirectoryService
+) -> None:
+    # A sticker, photo or voice where the step waits for typed text.
+    await message.answer(i18n.get("error-expected-text"))
+
+
+@router.message()
+async def unexpected(
+    message: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    user: User | None,
+    directory: DirectoryService,
+) -> None:
+    if await state.get_state() is not None:
+        await message.answer(i18n.get("error-expected-button"))
+        await forms.reprompt(message, state, i18n, directory)
+        return
+    if user is None or not user.is_registered:
+        await message.answer(i18n.get("error-not-registered"))
+        return
+    await message.answer(i18n.get("error-not-understood"))
+
+
+@router.edited_message(F.chat.type == ChatType.PRIVATE)
+async def edited(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("error-edited"))

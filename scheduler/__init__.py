@@ -1,0 +1,5 @@
+"""APScheduler wiring. Jobs call the same services as handlers do."""
+
+from scheduler.setup import build_scheduler
+
+__all__ = ["build_scheduler"]

@@ -1,0 +1,1 @@
+"""Repositories: one per aggregate, each working inside a session the caller opened."""
