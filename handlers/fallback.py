@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.enums import ChatType
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
@@ -44,7 +45,7 @@ async def unknown_command(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("error-unknown-command"))
 
 
-@router.message(*TEXT_STEPS)
+@router.message(StateFilter(*TEXT_STEPS))
 async def not_text(
     message: Message, state: FSMContext, i18n: I18nContext, directory: DirectoryService
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiogram import F
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
@@ -16,6 +17,9 @@ from bot.states import PlaceForm, ProfileForm, RegistrationForm, SubjectsForm
 from handlers.replies import show
 
 Event = Message | CallbackQuery
+
+# Typed answers to a form's question; a command typed mid-form is a command, not an answer.
+TYPED_ANSWER = F.text & ~F.text.startswith("/")
 
 FLOW_KEY = "flow"
 REGISTRATION = "registration"

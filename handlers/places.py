@@ -90,7 +90,7 @@ async def school_missing(query: CallbackQuery, state: FSMContext, i18n: I18nCont
     await forms.ask_school_name(query, state, i18n)
 
 
-@router.message(PlaceForm.school, F.text)
+@router.message(PlaceForm.school, forms.TYPED_ANSWER)
 async def search_school(
     message: Message, state: FSMContext, i18n: I18nContext, directory: DirectoryService
 ) -> None:
@@ -132,7 +132,7 @@ async def school_chosen(
     await flow.after_place(query, state, i18n, directory, users, bot, i18n_core, data)
 
 
-@router.message(PlaceForm.school_name, F.text)
+@router.message(PlaceForm.school_name, forms.TYPED_ANSWER)
 async def school_named(
     message: Message,
     state: FSMContext,
@@ -144,7 +144,7 @@ async def school_named(
     **data: Any,
 ) -> None:
     name = " ".join((message.text or "").split())
-    if not (SCHOOL_NAME_MIN <= len(name) <= SCHOOL_NAME_MAX) or name.startswith("/"):
+    if not (SCHOOL_NAME_MIN <= len(name) <= SCHOOL_NAME_MAX):
         await message.answer(i18n.get("error-school-name"))
         return
     await state.update_data(school_id=None, requested_school=name)

@@ -99,7 +99,7 @@ async def edit(
         await show(query, i18n.get("choose-language"), keyboards.languages(i18n))
 
 
-@router.message(ProfileForm.full_name, F.text)
+@router.message(ProfileForm.full_name, forms.TYPED_ANSWER)
 async def rename(
     message: Message, state: FSMContext, i18n: I18nContext, users: UserService, zone: ZoneInfo
 ) -> None:

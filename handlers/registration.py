@@ -15,7 +15,6 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from aiogram_i18n.cores import BaseCore
 
-from bot import keyboards
 from bot.callbacks import ConsentCb
 from bot.commands import register_chat_commands
 from bot.services.directory import DirectoryService
@@ -75,7 +74,7 @@ async def consent(
     await forms.ask_full_name(query, state, i18n, lead=i18n.get("consent-accepted"))
 
 
-@router.message(RegistrationForm.full_name, F.text)
+@router.message(RegistrationForm.full_name, forms.TYPED_ANSWER)
 async def full_name(
     message: Message, state: FSMContext, i18n: I18nContext, directory: DirectoryService
 ) -> None:

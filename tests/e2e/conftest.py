@@ -10,7 +10,7 @@ import pytest
 
 from tests.e2e.botprocess import BotProcess
 from tests.e2e.conversation import Person
-from tests.e2e.fake_telegram import FakeTelegram
+from tests.e2e.fake_telegram import FakeTelegram, RecordedCall
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
 ADMIN_ID = 900_000_001
@@ -38,8 +38,14 @@ class RunningBot:
     async def start(self) -> None:
         polls_before = len(self.fake.calls_of("getUpdates"))
         await self.process.start()
+
+        def polling(call: RecordedCall) -> bool:
+            return (
+                call.method == "getUpdates" and len(self.fake.calls_of("getUpdates")) > polls_before
+            )
+
         await self.fake.wait_for(
-            lambda c: c.method == "getUpdates" and len(self.fake.calls_of("getUpdates")) > polls_before,
+            polling,
             timeout=30,
             description="the bot polling for updates",
         )
