@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -16,10 +17,13 @@ from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiogram_i18n import I18nMiddleware
 
+from bot.broadcast_progress import BroadcastProgress
 from bot.commands import register_default_commands
+from bot.delivery import DeliveryEngine, DeliveryLimits, Outbox
 from bot.fsm_storage import DatabaseStorage
 from bot.i18n import UserLocaleManager, build_core
 from bot.middlewares.actor import ActorMiddleware
+from bot.services.broadcasts import BroadcastService
 from bot.services.directory import DirectoryService
 from bot.services.school_requests import SchoolRequestService
 from bot.services.users import UserService
@@ -33,18 +37,28 @@ from storage.migrate import upgrade
 
 log = logging.getLogger(__name__)
 
-# In-flight updates get this long to finish after SIGTERM; the rest of the 10 s budget is for
-# closing the HTTP session and the database.
-DRAIN_SECONDS = 6.0
+# After SIGTERM, updates being handled get DRAIN_SECONDS to finish and sends in flight
+# ENGINE_GRACE_SECONDS to be recorded; the rest of the 10 s budget closes sessions and the DB.
+DRAIN_SECONDS = 5.0
+ENGINE_GRACE_SECONDS = 2.5
 
 
-def build_bot(settings: Settings) -> Bot:
-    session = (
-        AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
-        if settings.telegram_api_url
-        else AiohttpSession()
-    )
-    session.middleware(RetryAfterMiddleware())
+def _session(settings: Settings) -> AiohttpSession:
+    if settings.telegram_api_url:
+        return AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    return AiohttpSession()
+
+
+def build_bot(settings: Settings, *, interactive: bool = True) -> Bot:
+    """The Bot for answering people; `interactive=False` gives the delivery engine's own.
+
+    The engine keeps its own pace and honours retry_after per chat, so its Bot must not also
+    wait and retry inside a request; its own connection pool keeps a long broadcast from
+    delaying answers to people who are talking to the bot.
+    """
+    session = _session(settings)
+    if interactive:
+        session.middleware(RetryAfterMiddleware())
     return Bot(
         token=settings.token(),
         session=session,
@@ -62,11 +76,23 @@ def _fsm(settings: Settings, database: Database) -> tuple[BaseStorage, BaseEvent
     return DatabaseStorage(database), SimpleEventIsolation()
 
 
-def build_dispatcher(settings: Settings, database: Database) -> Dispatcher:
+def build_dispatcher(
+    settings: Settings, database: Database, bot: Bot, delivery_bot: Bot
+) -> Dispatcher:
     storage, isolation = _fsm(settings, database)
     dispatcher = Dispatcher(storage=storage, events_isolation=isolation)
     core = build_core(settings.default_language)
     users = UserService(database, settings.admin_ids)
+    engine = DeliveryEngine(
+        delivery_bot,
+        database,
+        DeliveryLimits(per_second=settings.delivery_per_second),
+        on_blocked=_mark_blocked(users),
+        on_migrated=_log_migration,
+    )
+    outbox = Outbox(database)
+    outbox.on_enqueue(engine.wake)
+    broadcasts = BroadcastService(database, outbox)
     dispatcher.workflow_data.update(
         settings=settings,
         database=database,
@@ -75,6 +101,10 @@ def build_dispatcher(settings: Settings, database: Database) -> Dispatcher:
         users=users,
         directory=DirectoryService(database),
         school_requests=SchoolRequestService(database),
+        outbox=outbox,
+        delivery_engine=engine,
+        broadcasts=broadcasts,
+        broadcast_progress=BroadcastProgress(bot, broadcasts, users, core),
     )
     dispatcher.update.outer_middleware(ActorMiddleware(users))
     I18nMiddleware(
@@ -86,11 +116,38 @@ def build_dispatcher(settings: Settings, database: Database) -> Dispatcher:
     dispatcher.include_router(build_router())
     dispatcher.startup.register(_on_startup)
     dispatcher.shutdown.register(_drain_updates)
+    dispatcher.shutdown.register(_stop_background)
     return dispatcher
 
 
-async def _on_startup(bot: Bot, i18n_core: Any, settings: Settings) -> None:
+def _mark_blocked(users: UserService) -> Callable[[int], Awaitable[object]]:
+    async def mark(chat_id: int) -> object:
+        return await users.mark_blocked(chat_id) if chat_id > 0 else None
+
+    return mark
+
+
+async def _log_migration(old_chat_id: int, new_chat_id: int) -> None:
+    log.info("group %s became supergroup %s", old_chat_id, new_chat_id)
+
+
+async def _on_startup(
+    bot: Bot,
+    i18n_core: Any,
+    settings: Settings,
+    delivery_engine: DeliveryEngine,
+    broadcast_progress: BroadcastProgress,
+) -> None:
+    delivery_engine.start()
+    await broadcast_progress.resume()
     await register_default_commands(bot, i18n_core, settings.default_language)
+
+
+async def _stop_background(
+    delivery_engine: DeliveryEngine, broadcast_progress: BroadcastProgress
+) -> None:
+    await broadcast_progress.stop()
+    await delivery_engine.stop(grace=ENGINE_GRACE_SECONDS)
 
 
 async def _drain_updates(dispatcher: Dispatcher) -> None:
@@ -125,8 +182,9 @@ async def prepare_database(settings: Settings) -> Database:
 
 async def run(settings: Settings) -> None:
     bot = build_bot(settings)
+    delivery_bot = build_bot(settings, interactive=False)
     database = await prepare_database(settings)
-    dispatcher = build_dispatcher(settings, database)
+    dispatcher = build_dispatcher(settings, database, bot, delivery_bot)
     scheduler = build_scheduler(settings, database)
     scheduler.start()
     try:
@@ -138,6 +196,7 @@ async def run(settings: Settings) -> None:
         )
     finally:
         scheduler.shutdown(wait=False)
+        await delivery_bot.session.close()
         await dispatcher.storage.close()
         await database.dispose()
         log.info("stopped")

@@ -53,3 +53,24 @@ class ProfileCb(CallbackData, prefix="prf"):
 class SchoolRequestCb(CallbackData, prefix="srq"):
     id: int
     approve: bool
+
+
+class AudienceCb(CallbackData, prefix="bca"):
+    kind: str  # all, region, district, school, role, subject
+
+
+class AudiencePickCb(CallbackData, prefix="bcp"):
+    level: str  # region, district, school, role, subject
+    value: str
+
+
+class AudiencePageCb(CallbackData, prefix="bcg"):
+    page: int
+
+
+class BroadcastConfirmCb(CallbackData, prefix="bcc"):
+    go: bool
+
+
+class BroadcastStopCb(CallbackData, prefix="bcs"):
+    id: int

@@ -15,7 +15,7 @@ from bot.settings import LANGUAGES
 log = logging.getLogger(__name__)
 
 TEACHER_COMMANDS = ("start", "profile", "language", "help", "cancel")
-COORDINATOR_COMMANDS = ("requests", "grant")
+COORDINATOR_COMMANDS = ("broadcast", "broadcasts", "requests", "grant")
 
 
 def commands_for(core: BaseCore[object], language: str, actor: Actor | None) -> list[BotCommand]:

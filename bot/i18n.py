@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from aiogram.fsm.context import FSMContext
 from aiogram.types import User as TelegramUser
 from aiogram_i18n import I18nContext
-from aiogram_i18n.cores import FluentRuntimeCore
+from aiogram_i18n.cores import BaseCore, FluentRuntimeCore
 from aiogram_i18n.managers import BaseManager
 
 from bot.settings import LANGUAGES
@@ -86,3 +86,8 @@ def format_datetime(i18n: I18nContext, moment: datetime, zone: ZoneInfo) -> str:
         month=i18n.get(f"month-{local.month}"),
         time=f"{local.hour:02d}:{local.minute:02d}",
     )
+
+
+def context_for(core: BaseCore[Any], locale: str) -> I18nContext:
+    """An i18n context outside an update (scheduler jobs, background reporters)."""
+    return I18nContext(locale=locale, core=core, manager=UserLocaleManager(locale), data={})

@@ -9,6 +9,11 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
 from bot.callbacks import (
+    AudienceCb,
+    AudiencePageCb,
+    AudiencePickCb,
+    BroadcastConfirmCb,
+    BroadcastStopCb,
     ConsentCb,
     DistrictCb,
     LanguageCb,
@@ -22,7 +27,8 @@ from bot.callbacks import (
     SubjectsDoneCb,
 )
 from bot.settings import LANGUAGES
-from storage.models import District, Region, School, Subject
+from storage.models import District, Region, Role, School, Subject
+from storage.repositories.broadcasts import AUDIENCE_KINDS
 
 BUTTON_TEXT_MAX = 60
 
@@ -132,4 +138,76 @@ def school_request(i18n: I18nContext, request_id: int) -> InlineKeyboardMarkup:
         text=i18n.get("button-reject"), callback_data=SchoolRequestCb(id=request_id, approve=False)
     )
     kb.adjust(2)
+    return kb.as_markup()
+
+
+def audience_kinds(i18n: I18nContext) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for kind in AUDIENCE_KINDS:
+        kb.button(text=i18n.get(f"audience-{kind}"), callback_data=AudienceCb(kind=kind))
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+def audience_places(
+    i18n: I18nContext,
+    level: str,
+    items: Sequence[Region | District | School],
+    *,
+    page: int = 0,
+    pages: int = 1,
+) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for item in items:
+        kb.button(
+            text=short(local_name(item, i18n.locale)),
+            callback_data=AudiencePickCb(level=level, value=str(item.id)),
+        )
+    sizes = [1] * len(items)
+    nav = 0
+    if page > 0:
+        kb.button(text="◀️", callback_data=AudiencePageCb(page=page - 1))
+        nav += 1
+    if page < pages - 1:
+        kb.button(text="▶️", callback_data=AudiencePageCb(page=page + 1))
+        nav += 1
+    if nav:
+        sizes.append(nav)
+    kb.adjust(*sizes)
+    return kb.as_markup()
+
+
+def audience_roles(i18n: I18nContext) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for role in Role:
+        kb.button(
+            text=i18n.get(f"role-{role.value}"),
+            callback_data=AudiencePickCb(level="role", value=role.value),
+        )
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+def audience_subjects(i18n: I18nContext, items: Iterable[Subject]) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for subject in items:
+        kb.button(
+            text=short(subject_name(subject, i18n.locale)),
+            callback_data=AudiencePickCb(level="subject", value=str(subject.id)),
+        )
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+def broadcast_confirm(i18n: I18nContext) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=i18n.get("broadcast-send"), callback_data=BroadcastConfirmCb(go=True))
+    kb.button(text=i18n.get("broadcast-discard"), callback_data=BroadcastConfirmCb(go=False))
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+def broadcast_stop(i18n: I18nContext, broadcast_id: int) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=i18n.get("broadcast-stop"), callback_data=BroadcastStopCb(id=broadcast_id))
     return kb.as_markup()

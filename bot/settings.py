@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Optional: FSM state in Redis instead of the database, for several bot processes.
     redis_url: str | None = None
+    # Messages a second the delivery engine sends to many chats (Telegram allows about 30 in
+    # all; the rest is left for answering people who are talking to the bot right now).
+    delivery_per_second: float = Field(default=25.0, gt=0, le=30)
     # How long getUpdates waits on the server; short values only make sense in tests.
     polling_timeout: int = Field(default=30, ge=0, le=50)
 

@@ -23,3 +23,10 @@ class SubjectsForm(StatesGroup):
 
 class ProfileForm(StatesGroup):
     full_name = State()
+
+
+class BroadcastForm(StatesGroup):
+    content = State()
+    audience = State()
+    pick = State()
+    confirm = State()

@@ -3,6 +3,7 @@
 from aiogram import Router
 
 from handlers import (
+    broadcast,
     common,
     errors,
     fallback,
@@ -28,6 +29,7 @@ def build_router() -> Router:
         profile.router,
         roles.router,
         school_requests.router,
+        broadcast.router,
         fallback.router,
     )
     return root

@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -220,6 +221,92 @@ class SchoolRequest(Base):
     district: Mapped[District] = relationship(lazy="joined")
 
 
+class DeliveryStatus(enum.StrEnum):
+    PENDING = "pending"  # waiting for its turn (or for a retry_after / backoff to pass)
+    SENDING = "sending"  # handed to Telegram; the answer is not recorded yet
+    SENT = "sent"
+    BLOCKED = "blocked"  # 403: the person blocked the bot, or the bot left the group
+    FAILED = "failed"  # Telegram refused it for good (400), or retries ran out
+    UNCERTAIN = "uncertain"  # the request may have reached Telegram: never resent blindly
+    CANCELLED = "cancelled"
+
+
+class ContentKind(enum.StrEnum):
+    TEXT = "text"
+    COPY = "copy"  # copyMessage of a message someone sent the bot: photos, documents, video
+
+
+def _str_enum(kind: type[enum.StrEnum]) -> Enum:
+    return Enum(kind, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
+
+
+class OutboxContent(Base):
+    """What to send: shared by every outbox row of one purpose and language."""
+
+    __tablename__ = "outbox_contents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[ContentKind] = mapped_column(_str_enum(ContentKind))
+    text: Mapped[str | None] = mapped_column(Text)
+    from_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    from_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    reply_markup: Mapped[str | None] = mapped_column(Text)  # JSON of an InlineKeyboardMarkup
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class OutboxItem(Base):
+    """One message to one chat for one purpose. Unique, so nothing is ever queued twice."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (UniqueConstraint("purpose", "chat_id", "thread_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(100))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    # Forum topic; 0 for none (a NULL would make the unique constraint let duplicates in).
+    thread_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    content_id: Mapped[int] = mapped_column(ForeignKey("outbox_contents.id", ondelete="CASCADE"))
+    priority: Mapped[int] = mapped_column(Integer, default=0)  # lower goes first
+    status: Mapped[DeliveryStatus] = mapped_column(
+        _str_enum(DeliveryStatus), default=DeliveryStatus.PENDING
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    not_before: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    error: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    content: Mapped[OutboxContent] = relationship(lazy="joined")
+
+
+Index("ix_outbox_due", OutboxItem.status, OutboxItem.not_before, OutboxItem.priority)
+Index("ix_outbox_purpose_status", OutboxItem.purpose, OutboxItem.status)
+
+
+class Broadcast(Base):
+    """A coordinator's announcement to an audience; its figures live in the outbox rows."""
+
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    author_id: Mapped[int] = mapped_column(BigInteger)
+    audience_kind: Mapped[str] = mapped_column(String(32))
+    audience_id: Mapped[str | None] = mapped_column(String(64))
+    audience_label: Mapped[str] = mapped_column(String(300))
+    content_id: Mapped[int] = mapped_column(ForeignKey("outbox_contents.id"))
+    recipients: Mapped[int] = mapped_column(Integer, default=0)
+    progress_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    progress_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    @property
+    def purpose(self) -> str:
+        return f"broadcast:{self.id}"
+
+
 class FsmRecord(Base):
     """Conversation state of one chat/user, so a half-filled form survives a restart."""
 
@@ -234,8 +321,13 @@ class FsmRecord(Base):
 Index("ix_users_active_registered", User.is_active, User.registered_at)
 __all__ = [
     "Base",
+    "Broadcast",
+    "ContentKind",
+    "DeliveryStatus",
     "District",
     "FsmRecord",
+    "OutboxContent",
+    "OutboxItem",
     "Region",
     "Role",
     "School",

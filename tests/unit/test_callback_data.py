@@ -31,6 +31,12 @@ def longest_instances() -> list[CallbackData]:
         callbacks.SubjectsDoneCb(),
         callbacks.ProfileCb(field="subjects"),
         callbacks.SchoolRequestCb(id=BIG_ID, approve=False),
+        callbacks.AudienceCb(kind="district"),
+        callbacks.AudiencePickCb(level="district", value=str(BIG_ID)),
+        callbacks.AudiencePickCb(level="role", value="coordinator"),
+        callbacks.AudiencePageCb(page=BIG_ID),
+        callbacks.BroadcastConfirmCb(go=False),
+        callbacks.BroadcastStopCb(id=BIG_ID),
     ]
 
 
@@ -73,6 +79,14 @@ async def test_keyboards_built_from_the_longest_names_fit(
         keyboards.subjects(i18n, await service.subjects(), chosen=set()),
         keyboards.profile(i18n),
         keyboards.school_request(i18n, BIG_ID),
+        keyboards.audience_kinds(i18n),
+        keyboards.audience_places(
+            i18n, "district", [district, school], page=BIG_ID - 1, pages=BIG_ID
+        ),
+        keyboards.audience_roles(i18n),
+        keyboards.audience_subjects(i18n, await service.subjects()),
+        keyboards.broadcast_confirm(i18n),
+        keyboards.broadcast_stop(i18n, BIG_ID),
     ]
     for markup in markups:
         for data in all_callback_data(markup):

@@ -125,6 +125,8 @@ help =
     /cancel — leave a form
 help-coordinator =
     <b>For coordinators:</b>
+    /broadcast — send a broadcast
+    /broadcasts — past broadcasts
     /requests — requests to add schools
     /grant ID ROLE — grant a role (leader: workshop leader, methodist, coordinator)
 
@@ -162,3 +164,50 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Broadcasts (for coordinators)
+
+command-broadcast = Send a broadcast
+command-broadcasts = Past broadcasts
+audience-all = All teachers
+audience-region = Region
+audience-district = District / city
+audience-school = School
+audience-role = Role
+audience-subject = Subject
+broadcast-compose = Send me the message to broadcast: text, a photo, a document or a video. Recipients get an exact copy. To stop: /cancel
+broadcast-unsupported = Polls, locations and contacts cannot be broadcast. Send text, a photo, a document or a video.
+broadcast-audience = Who should receive it?
+broadcast-pick-region = Choose the region:
+broadcast-pick-district = { $place }: choose the district or city:
+broadcast-pick-school = { $place }: choose the school:
+broadcast-pick-role = Choose the role:
+broadcast-pick-subject = Choose the subject:
+broadcast-preview-below = This is how recipients will see it:
+broadcast-confirm = Recipients: { $audience }. People in all: { $count }. Send it?
+broadcast-send = ✅ Send
+broadcast-discard = ❌ Discard
+broadcast-discarded = The broadcast was not sent.
+broadcast-started = Broadcast №{ $id } is going out to { $count } recipients. Its progress shows in this message.
+broadcast-stop = ⏹ Stop
+broadcast-stopping = Broadcast stopped; messages that will not be sent: { $count }.
+broadcast-progress =
+    Broadcast №{ $id } is going out
+    Delivered: { $sent } of { $total }
+    Blocked the bot: { $blocked }
+    Not delivered: { $failed }
+    Left: { $left }
+    Speed: { $rate } messages a second
+broadcast-finished =
+    Broadcast №{ $id } is done
+    Delivered: { $sent } of { $total }
+    Blocked the bot: { $blocked }
+    Not delivered: { $failed }
+broadcast-cancelled =
+    Broadcast №{ $id } was stopped
+    Delivered: { $sent } of { $total }
+    Blocked the bot: { $blocked }
+    Not delivered: { $failed }
+broadcasts-none = No broadcasts yet. Start one: /broadcast
+broadcasts-title = <b>Recent broadcasts</b>
+broadcasts-line = №{ $id }, { $when } — { $audience }: delivered { $sent }, blocked { $blocked }, not delivered { $failed }, left { $left }

@@ -125,6 +125,8 @@ help =
     /cancel — форманы тоқтату
 help-coordinator =
     <b>Үйлестірушіге:</b>
+    /broadcast — хабарландыру тарату
+    /broadcasts — таратылған хабарландырулар
     /requests — тізімде жоқ мектептер бойынша өтінімдер
     /grant ID РӨЛ — рөл беру (leader — шеберхана жетекшісі, methodist — әдіскер, coordinator — үйлестіруші)
 
@@ -162,3 +164,50 @@ month-9 = қыркүйек
 month-10 = қазан
 month-11 = қараша
 month-12 = желтоқсан
+
+## Хабарландыру тарату (үйлестірушіге)
+
+command-broadcast = Хабарландыру тарату
+command-broadcasts = Таратылған хабарландырулар
+audience-all = Барлық мұғалімдер
+audience-region = Облыс
+audience-district = Аудан / қала
+audience-school = Мектеп
+audience-role = Рөл
+audience-subject = Пән
+broadcast-compose = Таратылатын хабарламаны жіберіңіз: мәтін, фото, құжат немесе бейне. Ол алушыларға дәл осы күйінде көшіріледі. Тоқтату үшін: /cancel
+broadcast-unsupported = Сауалнама, геолокация мен контактіні таратуға болмайды. Мәтін, фото, құжат немесе бейне жіберіңіз.
+broadcast-audience = Хабарландыруды кімдерге жібереміз?
+broadcast-pick-region = Облысты таңдаңыз:
+broadcast-pick-district = { $place }: ауданды немесе қаланы таңдаңыз:
+broadcast-pick-school = { $place }: мектепті таңдаңыз:
+broadcast-pick-role = Рөлді таңдаңыз:
+broadcast-pick-subject = Пәнді таңдаңыз:
+broadcast-preview-below = Хабарландыру алушыларға былай көрінеді:
+broadcast-confirm = Алушылар: { $audience }. Барлығы { $count } адам. Жібереміз бе?
+broadcast-send = ✅ Жіберу
+broadcast-discard = ❌ Бас тарту
+broadcast-discarded = Хабарландыру жіберілмеді.
+broadcast-started = №{ $id } хабарландыру таратылуда: { $count } алушы. Барысын осы хабарламадан көресіз.
+broadcast-stop = ⏹ Тоқтату
+broadcast-stopping = Тарату тоқтатылды, { $count } хабарлама жіберілмейді.
+broadcast-progress =
+    №{ $id } хабарландыру таратылуда
+    Жеткізілді: { $sent } / { $total }
+    Ботты бұғаттағандар: { $blocked }
+    Жеткізілмеді: { $failed }
+    Қалды: { $left }
+    Жылдамдық: секундына { $rate } хабарлама
+broadcast-finished =
+    №{ $id } хабарландыру таратылып болды
+    Жеткізілді: { $sent } / { $total }
+    Ботты бұғаттағандар: { $blocked }
+    Жеткізілмеді: { $failed }
+broadcast-cancelled =
+    №{ $id } хабарландыру тоқтатылды
+    Жеткізілді: { $sent } / { $total }
+    Ботты бұғаттағандар: { $blocked }
+    Жеткізілмеді: { $failed }
+broadcasts-none = Әлі бірде-бір хабарландыру таратылған жоқ. Жаңасын бастау: /broadcast
+broadcasts-title = <b>Соңғы хабарландырулар</b>
+broadcasts-line = №{ $id }, { $when } — { $audience }: жеткізілді { $sent }, бұғаттағандар { $blocked }, жеткізілмеді { $failed }, қалды { $left }

@@ -125,6 +125,8 @@ help =
     /cancel — прервать форму
 help-coordinator =
     <b>Координатору:</b>
+    /broadcast — сделать рассылку
+    /broadcasts — прошлые рассылки
     /requests — заявки на добавление школ
     /grant ID РОЛЬ — назначить роль (leader — руководитель шеберханы, methodist — методист, coordinator — координатор)
 
@@ -162,3 +164,50 @@ month-9 = сентября
 month-10 = октября
 month-11 = ноября
 month-12 = декабря
+
+## Рассылки (координатору)
+
+command-broadcast = Сделать рассылку
+command-broadcasts = Прошлые рассылки
+audience-all = Все учителя
+audience-region = Область
+audience-district = Район / город
+audience-school = Школа
+audience-role = Роль
+audience-subject = Предмет
+broadcast-compose = Пришлите сообщение для рассылки: текст, фото, документ или видео. Получатели увидят его копию в точности. Прервать: /cancel
+broadcast-unsupported = Опросы, геолокацию и контакты рассылать нельзя. Пришлите текст, фото, документ или видео.
+broadcast-audience = Кому отправляем?
+broadcast-pick-region = Выберите область:
+broadcast-pick-district = { $place }: выберите район или город:
+broadcast-pick-school = { $place }: выберите школу:
+broadcast-pick-role = Выберите роль:
+broadcast-pick-subject = Выберите предмет:
+broadcast-preview-below = Так рассылка будет выглядеть у получателей:
+broadcast-confirm = Получатели: { $audience }. Всего человек: { $count }. Отправляем?
+broadcast-send = ✅ Отправить
+broadcast-discard = ❌ Отменить
+broadcast-discarded = Рассылка не отправлена.
+broadcast-started = Рассылка №{ $id } идёт: получателей { $count }. Ход рассылки — в этом сообщении.
+broadcast-stop = ⏹ Остановить
+broadcast-stopping = Рассылка остановлена, не будет отправлено сообщений: { $count }.
+broadcast-progress =
+    Рассылка №{ $id } идёт
+    Доставлено: { $sent } из { $total }
+    Заблокировали бота: { $blocked }
+    Не доставлено: { $failed }
+    Осталось: { $left }
+    Скорость: { $rate } сообщ./с
+broadcast-finished =
+    Рассылка №{ $id } завершена
+    Доставлено: { $sent } из { $total }
+    Заблокировали бота: { $blocked }
+    Не доставлено: { $failed }
+broadcast-cancelled =
+    Рассылка №{ $id } остановлена
+    Доставлено: { $sent } из { $total }
+    Заблокировали бота: { $blocked }
+    Не доставлено: { $failed }
+broadcasts-none = Рассылок ещё не было. Начать новую: /broadcast
+broadcasts-title = <b>Последние рассылки</b>
+broadcasts-line = №{ $id }, { $when } — { $audience }: доставлено { $sent }, заблокировали { $blocked }, не доставлено { $failed }, осталось { $left }

@@ -1,0 +1,73 @@
+"""The pacer: even spacing across chats, one a second per person, retry_after honoured."""
+
+from __future__ import annotations
+
+from bot.delivery.limiter import RateLimiter
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_global_slots_are_spaced_evenly_at_the_configured_rate() -> None:
+    clock = Clock()
+    limiter = RateLimiter(per_second=25, clock=clock)
+    limiter.take(1)
+    assert abs(limiter.global_wait() - 0.04) < 1e-9
+    clock.now += 0.04
+    assert limiter.global_wait() == 0
+
+
+def test_a_person_gets_at_most_one_message_a_second() -> None:
+    clock = Clock()
+    limiter = RateLimiter(per_second=30, clock=clock)
+    limiter.take(42)
+    assert not limiter.is_chat_ready(42)
+    assert limiter.is_chat_ready(43)
+    clock.now += 1.0
+    assert limiter.is_chat_ready(42)
+
+
+def test_a_group_gets_at_most_twenty_a_minute() -> None:
+    clock = Clock()
+    limiter = RateLimiter(per_second=30, clock=clock)
+    limiter.take(-100123)
+    clock.now += 2.9
+    assert not limiter.is_chat_ready(-100123)
+    clock.now += 0.1
+    assert limiter.is_chat_ready(-100123)
+
+
+def test_retry_after_holds_only_that_chat() -> None:
+    clock = Clock()
+    limiter = RateLimiter(per_second=30, clock=clock)
+    limiter.hold_chat(7, 12)
+    clock.now += 11.9
+    assert not limiter.is_chat_ready(7)
+    assert limiter.is_chat_ready(8)
+    assert limiter.global_wait() == 0
+    clock.now += 0.1
+    assert limiter.is_chat_ready(7)
+
+
+def test_a_shorter_retry_after_never_shortens_a_longer_hold() -> None:
+    clock = Clock()
+    limiter = RateLimiter(per_second=30, clock=clock)
+    limiter.hold_chat(7, 10)
+    limiter.hold_chat(7, 2)
+    clock.now += 5
+    assert not limiter.is_chat_ready(7)
+
+
+def test_idle_chats_are_forgotten() -> None:
+    clock = Clock()
+    limiter = RateLimiter(per_second=30, clock=clock)
+    for chat in range(100):
+        limiter.take(chat)
+    clock.now += 1.0
+    limiter.forget_idle()
+    assert limiter._next_chat == {}
