@@ -34,3 +34,7 @@ test: $(STAMP) lint
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Not part of `make test`: a few minutes of sending 3,000 messages at Telegram's pace, twice.
+bench: $(STAMP)
+	$(PY) -m bench.broadcast --users 3000

@@ -63,6 +63,12 @@ class Settings(BaseSettings):
     # Messages a second the delivery engine sends to many chats (Telegram allows about 30 in
     # all; the rest is left for answering people who are talking to the bot right now).
     delivery_per_second: float = Field(default=25.0, gt=0, le=30)
+    # Tests only: a file holding seconds to add to the system time (see bot/clock.py).
+    clock_offset_file: str | None = None
+    # How often the session job looks for reminders, feedback requests and nudges to queue.
+    session_job_seconds: float = Field(default=60.0, gt=0, le=3600)
+    # Reminders before a session, in hours, e.g. "24,1".
+    reminder_hours: Annotated[tuple[float, ...], NoDecode] = (24.0, 1.0)
     # How long getUpdates waits on the server; short values only make sense in tests.
     polling_timeout: int = Field(default=30, ge=0, le=50)
 
@@ -83,6 +89,13 @@ class Settings(BaseSettings):
             return frozenset(int(p) for p in parts)
         if isinstance(value, int):
             return frozenset({value})
+        return value
+
+    @field_validator("reminder_hours", mode="before")
+    @classmethod
+    def _hours(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(float(p) for p in re.split(r"[,\s;]+", value.strip()) if p)
         return value
 
     @field_validator("database_url")
@@ -143,6 +156,9 @@ _EXPLANATIONS: dict[tuple[str, str], str] = {
     ("timezone", "timezone_unknown"): (
         "TIMEZONE is not a known IANA time zone: use a name such as Asia/Almaty."
     ),
+    ("reminder_hours", "float"): (
+        "REMINDER_HOURS must be hours before a session, separated by commas, e.g. 24,1."
+    ),
     ("admin_ids", "int"): (
         "ADMIN_IDS must be Telegram user ids (numbers) separated by commas, "
         "e.g. 123456789,987654321."
@@ -161,8 +177,8 @@ def _explain(error: dict[str, object]) -> str:
     for (name, code), sentence in _EXPLANATIONS.items():
         if name == field and (code == kind or code in message or code in kind):
             return sentence
-    if field == "admin_ids":
-        return _EXPLANATIONS[("admin_ids", "int")]
+    if field in ("admin_ids", "reminder_hours"):
+        return next(v for (name, _), v in _EXPLANATIONS.items() if name == field)
     return f"{field.upper()} is not valid ({message}): see .env.example for the expected form."
 
 

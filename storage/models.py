@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import (
     BigInteger,
@@ -229,6 +229,7 @@ class DeliveryStatus(enum.StrEnum):
     FAILED = "failed"  # Telegram refused it for good (400), or retries ran out
     UNCERTAIN = "uncertain"  # the request may have reached Telegram: never resent blindly
     CANCELLED = "cancelled"
+    EXPIRED = "expired"  # its moment passed (e.g. a reminder for a session already begun)
 
 
 class ContentKind(enum.StrEnum):
@@ -272,6 +273,8 @@ class OutboxItem(Base):
     )
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     not_before: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Not worth sending after this moment: the engine marks it expired instead.
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     error: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -307,6 +310,152 @@ class Broadcast(Base):
         return f"broadcast:{self.id}"
 
 
+class WorkshopStatus(enum.StrEnum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class SessionStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
+class SeatStatus(enum.StrEnum):
+    REGISTERED = "registered"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+
+
+class ApplyAnswer(enum.StrEnum):
+    """«Will you apply this in your practice?» — with the right not to (rules of 000, 5.3)."""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+
+
+class EventKind(Base):
+    """Kinds of network events (workshop session, seminar, master class, …): data, not code."""
+
+    __tablename__ = "event_kinds"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name_kk: Mapped[str] = mapped_column(String(120))
+    name_ru: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Workshop(Base):
+    """An online workshop (онлайн-шеберхана) proposed by a leader, opened by the council."""
+
+    __tablename__ = "workshops"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    leader_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("subjects.id"))
+    method: Mapped[str] = mapped_column(Text)  # the authorial method, in the leader's words
+    audience: Mapped[str] = mapped_column(String(300))  # subjects, grades
+    plan_text: Mapped[str | None] = mapped_column(Text)
+    plan_file_id: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[WorkshopStatus] = mapped_column(
+        _str_enum(WorkshopStatus), default=WorkshopStatus.PROPOSED
+    )
+    decided_by: Mapped[int | None] = mapped_column(BigInteger)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    rejection_reason: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class EventSession(Base):
+    """One dated event: a workshop's monthly session, or another kind of network event."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workshops.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(ForeignKey("event_kinds.code"), default="workshop")
+    topic: Mapped[str] = mapped_column(String(300))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=90)
+    link: Mapped[str | None] = mapped_column(String(500))
+    place: Mapped[str | None] = mapped_column(String(300))
+    capacity: Mapped[int | None] = mapped_column(Integer)  # None: unlimited
+    status: Mapped[SessionStatus] = mapped_column(
+        _str_enum(SessionStatus), default=SessionStatus.SCHEDULED
+    )
+    # A coordinator's leave for a second session in one calendar month (rules of 000, 3.4).
+    extra_allowed_by: Mapped[int | None] = mapped_column(BigInteger)
+    checkin_code: Mapped[str | None] = mapped_column(String(16))
+    feedback_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    feedback_nudged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    workshop: Mapped[Workshop | None] = relationship(lazy="joined")
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+
+class Seat(Base):
+    """A teacher's place in a session: registered, on the waitlist (in order), or cancelled."""
+
+    __tablename__ = "seats"
+    __table_args__ = (UniqueConstraint("session_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    status: Mapped[SeatStatus] = mapped_column(_str_enum(SeatStatus))
+    # Waitlist order: the time of joining it, ties broken by id.
+    queued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    attended: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+Index("ix_seats_session_status", Seat.session_id, Seat.status, Seat.queued_at)
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("session_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    usefulness: Mapped[int | None] = mapped_column(Integer)
+    apply: Mapped[ApplyAnswer | None] = mapped_column(_str_enum(ApplyAnswer))
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class Material(Base):
+    """Video lessons, lesson notes, presentations, expert materials (rules of 000, 4.2)."""
+
+    __tablename__ = "materials"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshops.id", ondelete="CASCADE"), index=True
+    )
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16))  # video, notes, slides, expert, link
+    title: Mapped[str] = mapped_column(String(300))
+    file_id: Mapped[str | None] = mapped_column(String(200))
+    file_type: Mapped[str | None] = mapped_column(String(16))  # document, video, photo
+    url: Mapped[str | None] = mapped_column(String(500))
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    added_by: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class FsmRecord(Base):
     """Conversation state of one chat/user, so a half-filled form survives a restart."""
 
@@ -320,12 +469,17 @@ class FsmRecord(Base):
 
 Index("ix_users_active_registered", User.is_active, User.registered_at)
 __all__ = [
+    "ApplyAnswer",
     "Base",
     "Broadcast",
     "ContentKind",
     "DeliveryStatus",
     "District",
+    "EventKind",
+    "EventSession",
+    "Feedback",
     "FsmRecord",
+    "Material",
     "OutboxContent",
     "OutboxItem",
     "Region",
@@ -333,9 +487,14 @@ __all__ = [
     "School",
     "SchoolRequest",
     "SchoolRequestStatus",
+    "Seat",
+    "SeatStatus",
+    "SessionStatus",
     "Subject",
     "User",
     "UserRole",
     "UserSubject",
+    "Workshop",
+    "WorkshopStatus",
     "utcnow",
 ]
