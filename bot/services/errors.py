@@ -21,3 +21,25 @@ class AlreadyDecided(DomainError):
 
 class InvalidInput(DomainError):
     code = "error-invalid-input"
+
+
+class NotApproved(DomainError):
+    """Sessions can be scheduled only for workshops the council approved (rules 000, 3.2)."""
+
+    code = "error-workshop-not-approved"
+
+
+class OneSessionAMonth(DomainError):
+    """A workshop meets once a month (rules 000, 3.4); a second one needs a coordinator's leave."""
+
+    code = "error-one-session-a-month"
+
+
+class InThePast(DomainError):
+    code = "error-in-the-past"
+
+
+class SessionClosed(DomainError):
+    """The session was cancelled or has already begun."""
+
+    code = "error-session-closed"

@@ -13,6 +13,11 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().replace("ё", "е").split())
 
 
+def like_escape(text: str) -> str:
+    """Text safe inside a LIKE pattern that uses backslash as its escape character."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 class DirectoryRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -55,8 +60,7 @@ class DirectoryRepository:
         """Schools of the district whose names contain every word given, in any order."""
         query = select(School).where(School.district_id == district_id)
         for word in fold(words).split()[:6]:
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(School.search_text.like(f"%{escaped}%", escape="\\"))
+            query = query.where(School.search_text.like(f"%{like_escape(word)}%", escape="\\"))
         rows = await self.session.scalars(query.order_by(School.name_kk, School.id).limit(limit))
         return list(rows)
 

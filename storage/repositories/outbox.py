@@ -11,10 +11,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ContentKind, DeliveryStatus, OutboxContent, OutboxItem, utcnow
+from storage.repositories.directory import like_escape
 
 INSERT_CHUNK = 500
 ERROR_MAX = 300
 FINAL = (
+    DeliveryStatus.EXPIRED,
     DeliveryStatus.SENT,
     DeliveryStatus.BLOCKED,
     DeliveryStatus.FAILED,
@@ -55,6 +57,7 @@ class OutboxRepository:
         *,
         priority: int = 0,
         not_before: datetime | None = None,
+        expires_at: datetime | None = None,
     ) -> int:
         """Queue (chat_id, thread_id) pairs; pairs already queued for the purpose are skipped.
 
@@ -73,6 +76,7 @@ class OutboxRepository:
                 "status": DeliveryStatus.PENDING.value,
                 "attempts": 0,
                 "not_before": moment,
+                "expires_at": expires_at,
                 "created_at": utcnow(),
             }
             for chat_id, thread_id in dict.fromkeys(recipients)
@@ -184,6 +188,26 @@ class OutboxRepository:
             .values(status=DeliveryStatus.CANCELLED, finished_at=utcnow())
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+    async def cancel_matching(self, prefix: str, *, chat_id: int | None = None) -> int:
+        """Cancel pending rows whose purpose starts with `prefix` (e.g. a session's reminders)."""
+        query = update(OutboxItem).where(
+            OutboxItem.purpose.like(f"{like_escape(prefix)}%", escape="\\"),
+            OutboxItem.status == DeliveryStatus.PENDING,
+        )
+        if chat_id is not None:
+            query = query.where(OutboxItem.chat_id == chat_id)
+        result = await self.session.execute(
+            query.values(status=DeliveryStatus.CANCELLED, finished_at=utcnow())
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def expire(self, item_id: int) -> None:
+        await self.session.execute(
+            update(OutboxItem)
+            .where(OutboxItem.id == item_id, OutboxItem.status == DeliveryStatus.PENDING)
+            .values(status=DeliveryStatus.EXPIRED, finished_at=utcnow())
+        )
 
     async def item(self, item_id: int) -> OutboxItem | None:
         return await self.session.get(OutboxItem, item_id)

@@ -1,0 +1,356 @@
+"""Sessions and seats: scheduling (one a month), sign-up with a waitlist, moves, cancellations.
+
+The same rules answer a handler and a scheduler job. Capacity is enforced inside one write
+transaction per sign-up (BEGIN IMMEDIATE on SQLite, a row lock on the session in PostgreSQL),
+so simultaneous sign-ups can never overbook.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.clock import Clock
+from bot.services.errors import (
+    InThePast,
+    InvalidInput,
+    NotApproved,
+    NotFound,
+    OneSessionAMonth,
+    PermissionDenied,
+    SessionClosed,
+)
+from bot.services.permissions import Actor
+from storage.database import Database
+from storage.models import (
+    EventSession,
+    Seat,
+    SeatStatus,
+    SessionStatus,
+    User,
+    Workshop,
+    WorkshopStatus,
+)
+from storage.repositories.outbox import OutboxRepository
+from storage.repositories.users import UserRepository
+from storage.repositories.workshops import SeatRepository, SessionRepository, WorkshopRepository
+
+PAGE_SIZE = 5
+DURATION_RANGE = (15, 480)
+CAPACITY_MAX = 10_000
+TOPIC_RANGE = (3, 300)
+URL_RE = re.compile(r"^https?://[^\s<>\"]{3,490}$")
+HOLDERS = (SeatStatus.REGISTERED, SeatStatus.WAITLISTED)
+
+
+class SignUpOutcome(enum.StrEnum):
+    REGISTERED = "registered"
+    WAITLISTED = "waitlisted"
+    ALREADY_REGISTERED = "already-registered"
+    ALREADY_WAITLISTED = "already-waitlisted"
+
+
+@dataclass(frozen=True)
+class SessionDraft:
+    workshop_id: int
+    starts_at: datetime
+    duration_minutes: int
+    topic: str
+    link: str | None = None
+    place: str | None = None
+    capacity: int | None = None
+
+
+@dataclass(frozen=True)
+class SessionCard:
+    session: EventSession
+    workshop: Workshop | None
+    leader_name: str
+    registered: int
+    waitlisted: int
+    my_status: SeatStatus | None
+    my_position: int | None
+
+    @property
+    def seats_left(self) -> int | None:
+        if self.session.capacity is None:
+            return None
+        return max(0, self.session.capacity - self.registered)
+
+
+@dataclass(frozen=True)
+class SignUp:
+    outcome: SignUpOutcome
+    position: int | None  # on the waitlist
+    session: EventSession
+
+
+@dataclass(frozen=True)
+class SeatRelease:
+    """A cancelled seat, and who got it from the waitlist (if anyone)."""
+
+    session: EventSession
+    promoted: User | None
+
+
+@dataclass(frozen=True)
+class SessionPage:
+    items: list[tuple[EventSession, int, int]]  # session, registered, waitlisted
+    page: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """A moved or cancelled session and everyone who held a seat or a waitlist place."""
+
+    session: EventSession
+    people: list[User]
+
+
+def reminder_prefix(session_id: int) -> str:
+    return f"remind:{session_id}:"
+
+
+class SessionService:
+    def __init__(self, database: Database, clock: Clock, zone: ZoneInfo) -> None:
+        self.database = database
+        self.clock = clock
+        self.zone = zone
+
+    # ------------------------------------------------------------- scheduling
+
+    def _validate(self, draft: SessionDraft) -> None:
+        if draft.starts_at <= self.clock.now():
+            raise InThePast
+        if not DURATION_RANGE[0] <= draft.duration_minutes <= DURATION_RANGE[1]:
+            raise InvalidInput
+        if not TOPIC_RANGE[0] <= len(draft.topic.strip()) <= TOPIC_RANGE[1]:
+            raise InvalidInput
+        if draft.capacity is not None and not 1 <= draft.capacity <= CAPACITY_MAX:
+            raise InvalidInput
+        if draft.link is not None and not URL_RE.match(draft.link):
+            raise InvalidInput
+        if not (draft.link or (draft.place and draft.place.strip())):
+            raise InvalidInput
+
+    def _month(self, moment: datetime) -> tuple[int, int]:
+        local = moment.astimezone(self.zone)
+        return local.year, local.month
+
+    async def _check_month(
+        self, sessions: SessionRepository, workshop_id: int, starts_at: datetime, skip: int | None
+    ) -> None:
+        month = self._month(starts_at)
+        for other in await sessions.of_workshop(workshop_id, statuses=(SessionStatus.SCHEDULED,)):
+            if other.id != skip and self._month(other.starts_at) == month:
+                raise OneSessionAMonth
+
+    @staticmethod
+    def _may_manage(actor: Actor, workshop: Workshop | None) -> bool:
+        return actor.is_coordinator or (
+            workshop is not None and workshop.leader_id == actor.user_id
+        )
+
+    async def schedule(self, actor: Actor, draft: SessionDraft) -> EventSession:
+        """A new session. A coordinator scheduling a second one in a month is their leave."""
+        self._validate(draft)
+        async with self.database.write() as session:
+            workshop = await WorkshopRepository(session).get(draft.workshop_id)
+            if workshop is None:
+                raise NotFound
+            if not self._may_manage(actor, workshop):
+                raise PermissionDenied
+            if workshop.status != WorkshopStatus.APPROVED:
+                raise NotApproved
+            sessions = SessionRepository(session)
+            extra_by = None
+            try:
+                await self._check_month(sessions, workshop.id, draft.starts_at, skip=None)
+            except OneSessionAMonth:
+                if not actor.is_coordinator:
+                    raise
+                extra_by = actor.user_id
+            return await sessions.add(
+                EventSession(
+                    workshop_id=workshop.id,
+                    kind="workshop",
+                    topic=draft.topic.strip(),
+                    starts_at=draft.starts_at,
+                    duration_minutes=draft.duration_minutes,
+                    link=draft.link,
+                    place=(draft.place or "").strip() or None,
+                    capacity=draft.capacity,
+                    extra_allowed_by=extra_by,
+                )
+            )
+
+    async def move(self, actor: Actor, session_id: int, starts_at: datetime) -> Change:
+        if starts_at <= self.clock.now():
+            raise InThePast
+        async with self.database.write() as session:
+            sessions = SessionRepository(session)
+            event = await sessions.lock(session_id)
+            if event is None:
+                raise NotFound
+            if not self._may_manage(actor, event.workshop):
+                raise PermissionDenied
+            self._open(event)
+            if event.workshop_id is not None and not actor.is_coordinator:
+                await self._check_month(sessions, event.workshop_id, starts_at, skip=event.id)
+            event.starts_at = starts_at
+            event.feedback_requested_at = None
+            # Reminders queued for the old time must not go out; the job queues new ones.
+            await OutboxRepository(session).cancel_matching(reminder_prefix(event.id))
+            people = list(await SeatRepository(session).holders(event.id, HOLDERS))
+            return Change(event, people)
+
+    async def cancel(self, actor: Actor, session_id: int) -> Change:
+        async with self.database.write() as session:
+            event = await SessionRepository(session).lock(session_id)
+            if event is None:
+                raise NotFound
+            if not self._may_manage(actor, event.workshop):
+                raise PermissionDenied
+            self._open(event)
+            event.status = SessionStatus.CANCELLED
+            await OutboxRepository(session).cancel_matching(reminder_prefix(event.id))
+            people = list(await SeatRepository(session).holders(event.id, HOLDERS))
+            return Change(event, people)
+
+    def _open(self, event: EventSession) -> None:
+        if event.status != SessionStatus.SCHEDULED or event.starts_at <= self.clock.now():
+            raise SessionClosed
+
+    # ------------------------------------------------------------- reading
+
+    async def get(self, session_id: int) -> EventSession | None:
+        async with self.database.read() as session:
+            return await SessionRepository(session).get(session_id)
+
+    async def upcoming(self, *, subject_id: int | None, page: int) -> SessionPage:
+        now = self.clock.now()
+        async with self.database.read() as session:
+            sessions = SessionRepository(session)
+            seats = SeatRepository(session)
+            total = await sessions.count_upcoming(now, subject_id=subject_id)
+            pages = max(1, -(-total // PAGE_SIZE))
+            page = min(max(page, 0), pages - 1)
+            found = await sessions.upcoming(
+                now, subject_id=subject_id, offset=page * PAGE_SIZE, limit=PAGE_SIZE
+            )
+            items = [
+                (
+                    event,
+                    await seats.count(event.id, SeatStatus.REGISTERED),
+                    await seats.count(event.id, SeatStatus.WAITLISTED),
+                )
+                for event in found
+            ]
+            return SessionPage(items, page, pages)
+
+    async def card(self, session_id: int, user_id: int) -> SessionCard:
+        async with self.database.read() as session:
+            event = await SessionRepository(session).get(session_id)
+            if event is None:
+                raise NotFound
+            seats = SeatRepository(session)
+            leader = (
+                await UserRepository(session).get(event.workshop.leader_id)
+                if event.workshop
+                else None
+            )
+            mine = await seats.get(event.id, user_id)
+            status = mine.status if mine and mine.status in HOLDERS else None
+            position = (
+                await seats.waitlist_position(mine)
+                if mine and status == SeatStatus.WAITLISTED
+                else None
+            )
+            return SessionCard(
+                session=event,
+                workshop=event.workshop,
+                leader_name=(leader.full_name or "") if leader else "",
+                registered=await seats.count(event.id, SeatStatus.REGISTERED),
+                waitlisted=await seats.count(event.id, SeatStatus.WAITLISTED),
+                my_status=status,
+                my_position=position,
+            )
+
+    async def mine(self, user_id: int) -> list[tuple[Seat, EventSession, int | None]]:
+        async with self.database.read() as session:
+            seats = SeatRepository(session)
+            result = []
+            for seat, event in await seats.of_user(user_id, self.clock.now()):
+                position = (
+                    await seats.waitlist_position(seat)
+                    if seat.status == SeatStatus.WAITLISTED
+                    else None
+                )
+                result.append((seat, event, position))
+            return result
+
+    async def of_workshop(self, workshop_id: int) -> list[EventSession]:
+        async with self.database.read() as session:
+            return list(
+                await SessionRepository(session).of_workshop(
+                    workshop_id, statuses=(SessionStatus.SCHEDULED,)
+                )
+            )
+
+    async def registered(self, session_id: int) -> list[User]:
+        async with self.database.read() as session:
+            return list(await SeatRepository(session).holders(session_id, (SeatStatus.REGISTERED,)))
+
+    # ------------------------------------------------------------- seats
+
+    async def sign_up(self, user_id: int, session_id: int) -> SignUp:
+        async with self.database.write() as session:
+            event = await SessionRepository(session).lock(session_id)
+            if event is None:
+                raise NotFound
+            self._open(event)
+            seats = SeatRepository(session)
+            seat = await seats.get(event.id, user_id)
+            if seat is not None and seat.status == SeatStatus.REGISTERED:
+                return SignUp(SignUpOutcome.ALREADY_REGISTERED, None, event)
+            if seat is not None and seat.status == SeatStatus.WAITLISTED:
+                position = await seats.waitlist_position(seat)
+                return SignUp(SignUpOutcome.ALREADY_WAITLISTED, position, event)
+            taken = await seats.count(event.id, SeatStatus.REGISTERED)
+            if event.capacity is None or taken < event.capacity:
+                await seats.put(event.id, user_id, SeatStatus.REGISTERED)
+                return SignUp(SignUpOutcome.REGISTERED, None, event)
+            seat = await seats.put(event.id, user_id, SeatStatus.WAITLISTED)
+            return SignUp(SignUpOutcome.WAITLISTED, await seats.waitlist_position(seat), event)
+
+    async def leave(self, user_id: int, session_id: int) -> SeatRelease:
+        """Give up a seat or a waitlist place; a freed seat goes to the first in line."""
+        async with self.database.write() as session:
+            event = await SessionRepository(session).lock(session_id)
+            if event is None:
+                raise NotFound
+            self._open(event)
+            seats = SeatRepository(session)
+            seat = await seats.get(event.id, user_id)
+            if seat is None or seat.status not in HOLDERS:
+                raise NotFound
+            was_registered = seat.status == SeatStatus.REGISTERED
+            seat.status = SeatStatus.CANCELLED
+            await OutboxRepository(session).cancel_matching(
+                reminder_prefix(event.id), chat_id=user_id
+            )
+            promoted = None
+            if was_registered:
+                first = await seats.first_waiting(event.id)
+                if first is not None and (
+                    event.capacity is None
+                    or await seats.count(event.id, SeatStatus.REGISTERED) < event.capacity
+                ):
+                    first.status = SeatStatus.REGISTERED
+                    promoted = await UserRepository(session).get(first.user_id)
+            await session.flush()
+            return SeatRelease(event, promoted)
