@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -18,19 +19,29 @@ from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiogram_i18n import I18nMiddleware
 
 from bot.broadcast_progress import BroadcastProgress
+from bot.clock import build_clock
 from bot.commands import register_default_commands
 from bot.delivery import DeliveryEngine, DeliveryLimits, Outbox
+from bot.feedback_requests import queue_feedback_nudges, queue_feedback_requests
 from bot.fsm_storage import DatabaseStorage
 from bot.i18n import UserLocaleManager, build_core
+from bot.material_delivery import queue_session_materials
 from bot.middlewares.actor import ActorMiddleware
+from bot.services.attendance import AttendanceService
 from bot.services.broadcasts import BroadcastService
 from bot.services.directory import DirectoryService
+from bot.services.feedback import FeedbackService
+from bot.services.materials import MaterialService
 from bot.services.school_requests import SchoolRequestService
+from bot.services.sessions import SessionService
 from bot.services.users import UserService
+from bot.services.workshops import WorkshopService
+from bot.session_notices import SessionNotices
 from bot.settings import Settings
 from bot.telegram_retry import RetryAfterMiddleware
 from handlers import build_router
 from scheduler import build_scheduler
+from scheduler.session_lifecycle import SessionLifecycle
 from storage.database import Database
 from storage.directory_loader import ensure_directory
 from storage.migrate import upgrade
@@ -82,6 +93,7 @@ def build_dispatcher(
     storage, isolation = _fsm(settings, database)
     dispatcher = Dispatcher(storage=storage, events_isolation=isolation)
     core = build_core(settings.default_language)
+    clock = build_clock(settings.clock_offset_file)
     users = UserService(database, settings.admin_ids)
     engine = DeliveryEngine(
         delivery_bot,
@@ -89,11 +101,34 @@ def build_dispatcher(
         DeliveryLimits(per_second=settings.delivery_per_second),
         on_blocked=_mark_blocked(users),
         on_migrated=_log_migration,
+        utc_now=clock.now,
     )
     outbox = Outbox(database)
     outbox.on_enqueue(engine.wake)
     broadcasts = BroadcastService(database, outbox)
+    sessions = SessionService(database, clock, settings.zone)
+    notices = SessionNotices(outbox, core, settings.zone)
+    lifecycle = SessionLifecycle(
+        database,
+        clock,
+        sessions,
+        notices,
+        settings.reminder_hours,
+        after_session=[
+            partial(queue_session_materials, database, outbox, core),
+            partial(queue_feedback_requests, database, outbox, core, settings.zone),
+        ],
+        nudge=partial(queue_feedback_nudges, database, outbox, core, settings.zone),
+    )
     dispatcher.workflow_data.update(
+        clock=clock,
+        attendance=AttendanceService(database, clock),
+        feedback=FeedbackService(database, clock),
+        materials=MaterialService(database),
+        workshops=WorkshopService(database, clock),
+        sessions=sessions,
+        session_notices=notices,
+        session_lifecycle=lifecycle,
         settings=settings,
         database=database,
         zone=settings.zone,
@@ -185,7 +220,7 @@ async def run(settings: Settings) -> None:
     delivery_bot = build_bot(settings, interactive=False)
     database = await prepare_database(settings)
     dispatcher = build_dispatcher(settings, database, bot, delivery_bot)
-    scheduler = build_scheduler(settings, database)
+    scheduler = build_scheduler(settings, database, dispatcher["session_lifecycle"])
     scheduler.start()
     try:
         await dispatcher.start_polling(

@@ -74,3 +74,39 @@ class BroadcastConfirmCb(CallbackData, prefix="bcc"):
 
 class BroadcastStopCb(CallbackData, prefix="bcs"):
     id: int
+
+
+class WorkshopDecisionCb(CallbackData, prefix="wsd"):
+    id: int
+    approve: bool
+
+
+class WorkshopCb(CallbackData, prefix="wsh"):
+    """A leader's own workshop: open it, or schedule a session of it."""
+
+    id: int
+    action: str  # "open", "schedule"
+
+
+class SessionCb(CallbackData, prefix="ses"):
+    id: int
+    action: str  # "open", "join", "leave", "manage", "move", "cancel", "cancel-yes"
+
+
+class SessionListCb(CallbackData, prefix="sls"):
+    page: int
+    subject: int  # 0: every subject
+
+
+class PlanSubjectCb(CallbackData, prefix="pls"):
+    """The subject of a proposed workshop (0: several subjects)."""
+
+    id: int
+
+
+class DurationCb(CallbackData, prefix="dur"):
+    minutes: int
+
+
+class CapacityCb(CallbackData, prefix="cap"):
+    seats: int  # 0: unlimited

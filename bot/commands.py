@@ -11,20 +11,34 @@ from aiogram_i18n.cores import BaseCore
 
 from bot.services.permissions import Actor
 from bot.settings import LANGUAGES
+from storage.models import Role
 
 log = logging.getLogger(__name__)
 
-TEACHER_COMMANDS = ("start", "profile", "language", "help", "cancel")
-COORDINATOR_COMMANDS = ("broadcast", "broadcasts", "requests", "grant")
+TEACHER_COMMANDS = (
+    "sessions",
+    "my",
+    "checkin",
+    "materials",
+    "profile",
+    "language",
+    "help",
+    "cancel",
+    "start",
+)
+LEADER_COMMANDS = ("propose", "myworkshops", "feedback")
+COORDINATOR_COMMANDS = ("broadcast", "broadcasts", "requests", "grant", "feedback")
 
 
 def commands_for(core: BaseCore[object], language: str, actor: Actor | None) -> list[BotCommand]:
     names = list(TEACHER_COMMANDS)
+    if actor is not None and actor.has(Role.LEADER):
+        names += LEADER_COMMANDS
     if actor is not None and actor.is_coordinator:
         names += COORDINATOR_COMMANDS
     return [
         BotCommand(command=name, description=core.get(f"command-{name}", language))
-        for name in names
+        for name in dict.fromkeys(names)  # a coordinator who also leads: each command once
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
@@ -14,20 +14,37 @@ from bot.callbacks import (
     AudiencePickCb,
     BroadcastConfirmCb,
     BroadcastStopCb,
+    CapacityCb,
     ConsentCb,
     DistrictCb,
+    DurationCb,
     LanguageCb,
     PlaceNavCb,
+    PlanSubjectCb,
     ProfileCb,
     RegionCb,
     SchoolCb,
     SchoolPageCb,
     SchoolRequestCb,
+    SessionCb,
+    SessionListCb,
     SubjectCb,
     SubjectsDoneCb,
+    WorkshopCb,
+    WorkshopDecisionCb,
 )
 from bot.settings import LANGUAGES
-from storage.models import District, Region, Role, School, Subject
+from storage.models import (
+    District,
+    EventSession,
+    Region,
+    Role,
+    School,
+    SeatStatus,
+    Subject,
+    Workshop,
+    WorkshopStatus,
+)
 from storage.repositories.broadcasts import AUDIENCE_KINDS
 
 BUTTON_TEXT_MAX = 60
@@ -211,3 +228,166 @@ def broadcast_stop(i18n: I18nContext, broadcast_id: int) -> InlineKeyboardMarkup
     kb = InlineKeyboardBuilder()
     kb.button(text=i18n.get("broadcast-stop"), callback_data=BroadcastStopCb(id=broadcast_id))
     return kb.as_markup()
+
+
+def workshop_decision(i18n: I18nContext, workshop_id: int) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=i18n.get("workshop-approve"),
+        callback_data=WorkshopDecisionCb(id=workshop_id, approve=True),
+    )
+    kb.button(
+        text=i18n.get("workshop-reject"),
+        callback_data=WorkshopDecisionCb(id=workshop_id, approve=False),
+    )
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+def proposal_subjects(i18n: I18nContext, items: Iterable[Subject]) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for subject in items:
+        kb.button(
+            text=short(subject_name(subject, i18n.locale)),
+            callback_data=PlanSubjectCb(id=subject.id),
+        )
+    kb.button(text=i18n.get("workshop-subject-any"), callback_data=PlanSubjectCb(id=0))
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+def my_workshops(i18n: I18nContext, items: Sequence[Workshop]) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for workshop in items:
+        mark = {"approved": "✅", "proposed": "⏳", "rejected": "✖️"}[workshop.status.value]
+        kb.button(
+            text=short(f"{mark} {workshop.title}"),
+            callback_data=WorkshopCb(id=workshop.id, action="open"),
+        )
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def workshop_manage(
+    i18n: I18nContext, workshop: Workshop, sessions: Sequence[EventSession]
+) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for event in sessions:
+        kb.button(
+            text=short(f"🗓 {event.topic}"), callback_data=SessionCb(id=event.id, action="manage")
+        )
+    if workshop.status == WorkshopStatus.APPROVED:
+        kb.button(
+            text=i18n.get("workshop-schedule"),
+            callback_data=WorkshopCb(id=workshop.id, action="schedule"),
+        )
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def durations(i18n: I18nContext) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for minutes in (45, 60, 90, 120):
+        kb.button(
+            text=i18n.get("schedule-minutes", minutes=minutes),
+            callback_data=DurationCb(minutes=minutes),
+        )
+    kb.adjust(4)
+    return kb.as_markup()
+
+
+def capacities(i18n: I18nContext) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for seats in (15, 25, 30, 50, 100):
+        kb.button(text=str(seats), callback_data=CapacityCb(seats=seats))
+    kb.button(text=i18n.get("schedule-unlimited"), callback_data=CapacityCb(seats=0))
+    kb.adjust(5, 1)
+    return kb.as_markup()
+
+
+def session_open(i18n: I18nContext, session_id: int) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=i18n.get("session-open"), callback_data=SessionCb(id=session_id, action="open"))
+    return kb.as_markup()
+
+
+def session_card(
+    i18n: I18nContext, session_id: int, status: SeatStatus | None, *, can_manage: bool
+) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    if status is None:
+        kb.button(
+            text=i18n.get("session-join"), callback_data=SessionCb(id=session_id, action="join")
+        )
+    else:
+        kb.button(
+            text=i18n.get("session-leave"), callback_data=SessionCb(id=session_id, action="leave")
+        )
+    if can_manage:
+        kb.button(
+            text=i18n.get("session-manage"),
+            callback_data=SessionCb(id=session_id, action="manage"),
+        )
+    kb.button(text=i18n.get("session-back-to-list"), callback_data=SessionListCb(page=0, subject=0))
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def session_list(
+    i18n: I18nContext,
+    items: Sequence[EventSession],
+    labels: Sequence[str],
+    *,
+    page: int,
+    pages: int,
+    subject: int,
+) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for event, label in zip(items, labels, strict=True):
+        kb.button(text=short(label), callback_data=SessionCb(id=event.id, action="open"))
+    sizes = [1] * len(items)
+    nav = 0
+    if page > 0:
+        kb.button(text="◀️", callback_data=SessionListCb(page=page - 1, subject=subject))
+        nav += 1
+    if page < pages - 1:
+        kb.button(text="▶️", callback_data=SessionListCb(page=page + 1, subject=subject))
+        nav += 1
+    if nav:
+        sizes.append(nav)
+    kb.adjust(*sizes)
+    return kb.as_markup()
+
+
+def session_subject_filter(i18n: I18nContext, items: Iterable[Subject]) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=i18n.get("sessions-all-subjects"), callback_data=SessionListCb(page=0, subject=0)
+    )
+    for subject in items:
+        kb.button(
+            text=short(subject_name(subject, i18n.locale)),
+            callback_data=SessionListCb(page=0, subject=subject.id),
+        )
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+def session_confirm_cancel(i18n: I18nContext, session_id: int) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=i18n.get("manage-cancel-yes"),
+        callback_data=SessionCb(id=session_id, action="cancel-yes"),
+    )
+    kb.button(text=i18n.get("button-back"), callback_data=SessionCb(id=session_id, action="manage"))
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def sessions_filter_button(i18n: I18nContext) -> list[InlineKeyboardButton]:
+    return [
+        InlineKeyboardButton(
+            text=i18n.get("sessions-filter-button"),
+            callback_data=SessionListCb(page=-1, subject=0).pack(),
+        )
+    ]

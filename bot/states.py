@@ -30,3 +30,27 @@ class BroadcastForm(StatesGroup):
     audience = State()
     pick = State()
     confirm = State()
+
+
+class ProposalForm(StatesGroup):
+    title = State()
+    subject = State()
+    method = State()
+    audience = State()
+    plan = State()
+
+
+class RejectionForm(StatesGroup):
+    reason = State()
+
+
+class ScheduleForm(StatesGroup):
+    when = State()
+    duration = State()
+    place = State()
+    capacity = State()
+    topic = State()
+
+
+class MoveForm(StatesGroup):
+    when = State()

@@ -3,17 +3,23 @@
 from aiogram import Router
 
 from handlers import (
+    attendance,
     broadcast,
     common,
     errors,
     fallback,
+    feedback,
+    materials,
     membership,
     places,
     profile,
     registration,
     roles,
     school_requests,
+    session_manage,
+    sessions,
     subjects,
+    workshops,
 )
 
 
@@ -30,6 +36,12 @@ def build_router() -> Router:
         roles.router,
         school_requests.router,
         broadcast.router,
+        workshops.router,
+        sessions.router,
+        session_manage.router,
+        attendance.router,
+        materials.router,
+        feedback.router,
         fallback.router,
     )
     return root

@@ -21,7 +21,7 @@ from bot.services.users import UserService
 from bot.settings import LANGUAGES
 from handlers import forms
 from handlers.replies import show
-from storage.models import User
+from storage.models import Role, User
 
 router = Router(name="common")
 router.message.filter(F.chat.type == ChatType.PRIVATE)
@@ -42,6 +42,8 @@ async def cancel(message: Message, state: FSMContext, i18n: I18nContext, user: U
 @router.message(Command("help"))
 async def help_command(message: Message, i18n: I18nContext, actor: Actor) -> None:
     text = i18n.get("help")
+    if actor.has(Role.LEADER):
+        text += "\n\n" + i18n.get("help-leader")
     if actor.is_coordinator:
         text += "\n\n" + i18n.get("help-coordinator")
     await message.answer(text)

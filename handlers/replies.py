@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import html
 import logging
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot.text import echo
+
 log = logging.getLogger(__name__)
 
-ECHO_MAX = 200
-
-
-def echo(text: str, limit: int = ECHO_MAX) -> str:
-    """User text safe to put into an HTML message: escaped and cut to a readable length."""
-    cut = text if len(text) <= limit else text[: limit - 1] + "…"
-    return html.escape(cut, quote=False)
+__all__ = ["echo", "show"]
 
 
 async def show(

@@ -83,6 +83,7 @@ class DeliveryEngine:
         on_blocked: OnBlocked | None = None,
         on_migrated: OnMigrated | None = None,
         clock: Callable[[], float] = time.monotonic,
+        utc_now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.bot = bot
         self.database = database
@@ -94,6 +95,7 @@ class DeliveryEngine:
             clock=clock,
         )
         self.clock = clock
+        self.utc_now = utc_now
         self.on_blocked = on_blocked
         self.on_migrated = on_migrated
         self._slots = asyncio.Semaphore(self.limits.concurrency)
@@ -155,7 +157,7 @@ class DeliveryEngine:
         # Cleared before reading, so a wake-up that arrives while we read is not lost.
         self._wakeup.clear()
         async with self.database.read() as session:
-            rows = list(await OutboxRepository(session).due(datetime.now(UTC), limit=BATCH))
+            rows = list(await OutboxRepository(session).due(self.utc_now(), limit=BATCH))
         picked: list[OutboxItem] = []
         seen: set[int] = set()
         for row in rows:
@@ -192,7 +194,7 @@ class DeliveryEngine:
             async with self.database.read() as session:
                 next_due = await OutboxRepository(session).next_due_at()
             if next_due is not None:
-                waits.append((next_due - datetime.now(UTC)).total_seconds())
+                waits.append((next_due - self.utc_now()).total_seconds())
         await self._sleep(max(0.02, min(waits)))
 
     async def _sleep(self, seconds: float) -> None:
@@ -206,7 +208,11 @@ class DeliveryEngine:
     async def _deliver(self, row: OutboxItem) -> None:
         try:
             async with self.database.write() as session:
-                if not await OutboxRepository(session).mark_sending(row.id):
+                repo = OutboxRepository(session)
+                if row.expires_at is not None and self.utc_now() >= row.expires_at:
+                    await repo.expire(row.id)  # e.g. a reminder for a session already begun
+                    return
+                if not await repo.mark_sending(row.id):
                     return  # cancelled meanwhile
             outcome = await self._send(row)
             await self._record(row, outcome)
@@ -294,7 +300,7 @@ class DeliveryEngine:
             if outcome.status == DeliveryStatus.BLOCKED and self.on_blocked is not None:
                 await self.on_blocked(row.chat_id)
             return
-        not_before = datetime.now(UTC) + timedelta(seconds=outcome.retry_in or 0)
+        not_before = self.utc_now() + timedelta(seconds=outcome.retry_in or 0)
         try:
             async with self.database.write() as session:
                 await OutboxRepository(session).retry_later(

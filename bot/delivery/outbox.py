@@ -24,6 +24,7 @@ class DeliveryCounts:
     failed: int = 0
     uncertain: int = 0
     cancelled: int = 0
+    expired: int = 0
 
     @property
     def total(self) -> int:
@@ -73,6 +74,7 @@ class Outbox:
         reply_markup: InlineKeyboardMarkup | None = None,
         priority: int = 0,
         not_before: datetime | None = None,
+        expires_at: datetime | None = None,
     ) -> int:
         async with self.database.write() as session:
             repo = OutboxRepository(session)
@@ -80,7 +82,12 @@ class Outbox:
                 ContentKind.TEXT, text=text, reply_markup=_markup_json(reply_markup)
             )
             added = await repo.enqueue(
-                purpose, content.id, _pairs(recipients), priority=priority, not_before=not_before
+                purpose,
+                content.id,
+                _pairs(recipients),
+                priority=priority,
+                not_before=not_before,
+                expires_at=expires_at,
             )
         self._wake()
         return added

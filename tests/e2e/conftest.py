@@ -22,6 +22,8 @@ class RunningBot:
     def __init__(self, fake: FakeTelegram, tmp_path: Path) -> None:
         self.fake = fake
         self.db_path = tmp_path / "birgemiz.db"
+        self.clock_file = tmp_path / "clock-offset"
+        self.clock_file.write_text("0")
         self.process = BotProcess(
             {
                 "BOT_TOKEN": TOKEN,
@@ -31,6 +33,8 @@ class RunningBot:
                 "LOG_LEVEL": "INFO",
                 "POLLING_TIMEOUT": "5",
                 "REDIS_URL": "",
+                "CLOCK_OFFSET_FILE": str(self.clock_file),
+                "SESSION_JOB_SECONDS": "1",
             },
             log_dir=tmp_path,
         )
@@ -61,6 +65,10 @@ class RunningBot:
         self.process.kill()
         await self.process.wait(timeout=10)
         await self.start()
+
+    def travel(self, seconds: float) -> None:
+        """Move the bot's clock: it now lives `seconds` after the real time."""
+        self.clock_file.write_text(str(seconds))
 
     def query(self, sql: str, *params: object) -> list[tuple[object, ...]]:
         with sqlite3.connect(self.db_path) as conn:

@@ -62,10 +62,18 @@ class Person:
         return texts(await self.settle(since))
 
     async def tap(self, button_text: str, *, message: JSONDict | None = None) -> list[str]:
-        """Press the button whose label contains `button_text` on the bot's latest message."""
-        target = message or self.fake.last_message(self.id)
+        """Press the button whose label contains `button_text` on the newest message that has
+        one (as a person scrolls up to the last keyboard offering it)."""
+        target = message or self.with_button(button_text)
         data = self.fake.button_data(target, button_text)
         return await self.press(target, data)
+
+    def with_button(self, button_text: str) -> JSONDict:
+        for message in reversed(self.fake.messages.get(self.id, [])):
+            labels = [text for text, _ in self.fake.buttons(message)]
+            if any(button_text.casefold() in label.casefold() for label in labels):
+                return message
+        return self.fake.last_message(self.id)
 
     async def press(self, message: JSONDict, data: str, *, strict: bool = True) -> list[str]:
         since = time.monotonic()

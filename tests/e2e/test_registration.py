@@ -64,8 +64,10 @@ async def test_a_teacher_registers_in_kazakh(bot: RunningBot) -> None:
     assert "жылғы" in profile  # «2026 жылғы 25 қараша»
 
     chat_menu = bot.fake.get_commands({"type": "chat", "chat_id": 1001})
-    assert [c["command"] for c in chat_menu][:3] == ["start", "profile", "language"]
-    assert chat_menu[1]["description"] == "Менің профилім"
+    commands = {c["command"]: c["description"] for c in chat_menu}
+    assert commands["profile"] == "Менің профилім"
+    assert commands["sessions"] == "Алдағы отырыстар"
+    assert "grant" not in commands
 
 
 async def test_a_teacher_registers_in_russian(bot: RunningBot) -> None:

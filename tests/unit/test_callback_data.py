@@ -37,6 +37,13 @@ def longest_instances() -> list[CallbackData]:
         callbacks.AudiencePageCb(page=BIG_ID),
         callbacks.BroadcastConfirmCb(go=False),
         callbacks.BroadcastStopCb(id=BIG_ID),
+        callbacks.WorkshopDecisionCb(id=BIG_ID, approve=False),
+        callbacks.WorkshopCb(id=BIG_ID, action="schedule"),
+        callbacks.SessionCb(id=BIG_ID, action="cancel-yes"),
+        callbacks.SessionListCb(page=BIG_ID, subject=BIG_ID),
+        callbacks.PlanSubjectCb(id=BIG_ID),
+        callbacks.DurationCb(minutes=BIG_ID),
+        callbacks.CapacityCb(seats=BIG_ID),
     ]
 
 
@@ -87,6 +94,14 @@ async def test_keyboards_built_from_the_longest_names_fit(
         keyboards.audience_subjects(i18n, await service.subjects()),
         keyboards.broadcast_confirm(i18n),
         keyboards.broadcast_stop(i18n, BIG_ID),
+        keyboards.workshop_decision(i18n, BIG_ID),
+        keyboards.proposal_subjects(i18n, await service.subjects()),
+        keyboards.durations(i18n),
+        keyboards.capacities(i18n),
+        keyboards.session_open(i18n, BIG_ID),
+        keyboards.session_card(i18n, BIG_ID, None, can_manage=True),
+        keyboards.session_subject_filter(i18n, await service.subjects()),
+        keyboards.session_confirm_cancel(i18n, BIG_ID),
     ]
     for markup in markups:
         for data in all_callback_data(markup):

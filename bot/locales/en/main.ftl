@@ -50,6 +50,9 @@ welcome-back = Welcome back, { $name }! Commands: /help
 deeplink-unknown = This link is not valid or has expired. Commands: /help
 menu =
     What you can do:
+    /sessions — upcoming workshop sessions, and signing up
+    /my — my sessions
+    /materials — the materials archive
     /profile — your profile: name, school, subjects
     /language — change the language
     /help — help
@@ -119,10 +122,19 @@ cancel-done = You left the form; your profile is unchanged.
 cancel-done-unregistered = Registration stopped. Send /start to begin again.
 help =
     <b>Birgemiz</b> is the bot of a professional community of teachers: regional online workshops, the methodical hour «Біз біргеміз», the leading-school network.
+    /sessions — upcoming sessions
+    /my — my sessions
+    /checkin CODE — check in to a session
+    /materials — the materials archive
     /start — register
     /profile — my profile
     /language — change the language
     /cancel — leave a form
+help-leader =
+    <b>For workshop leaders:</b>
+    /propose — propose a workshop
+    /myworkshops — my workshops: sessions, attendance, materials
+    /feedback NUMBER — feedback on a session
 help-coordinator =
     <b>For coordinators:</b>
     /broadcast — send a broadcast
