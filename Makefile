@@ -23,6 +23,7 @@ migrate: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy bot handlers storage scheduler
 
 format: $(STAMP)
 	$(PY) -m ruff check --fix .

@@ -136,7 +136,7 @@ async def proposal_plan(
     await forms.reset(state)
     leader = await users.get(actor.user_id)
     await session_notices.workshop_proposed(
-        workshop, leader.full_name if leader else "", await users.coordinators()
+        workshop, (leader.full_name or "") if leader else "", await users.coordinators()
     )
     await message.answer(i18n.get("propose-sent", title=echo(workshop.title)))
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storage.database import Database
+from storage.models import District, Region
 from storage.repositories.directory import DirectoryRepository
 
 DATA = Path(__file__).parent / "data"
@@ -79,8 +80,8 @@ async def load_schools(database: Database, path: Path = SAMPLE_SCHOOLS) -> LoadR
     created = updated = 0
     async with database.write() as session:
         repo = DirectoryRepository(session)
-        region_cache = {}
-        district_cache = {}
+        region_cache: dict[str, Region] = {}
+        district_cache: dict[str, District] = {}
         for row in rows:
             region = region_cache.get(row["region_code"])
             if region is None:

@@ -68,5 +68,5 @@ class SchoolRequestService:
             result = []
             for request in requests:
                 requester = await users.get(request.user_id)
-                result.append((request, requester.full_name if requester else ""))
+                result.append((request, (requester.full_name or "") if requester else ""))
             return result

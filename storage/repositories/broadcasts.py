@@ -12,7 +12,7 @@ from storage.models import Broadcast, District, Role, User, UserRole, UserSubjec
 AUDIENCE_KINDS = ("all", "region", "district", "school", "role", "subject")
 
 
-def audience_query(kind: str, value: int | str | None) -> Select[tuple[int]]:
+def audience_query(kind: str, value: int | str | None) -> Select[int]:
     """Ids of active, registered users in an audience; raises ValueError for an unknown kind."""
     query = select(User.id).where(User.registered_at.is_not(None), User.is_active.is_(True))
     if kind == "all":

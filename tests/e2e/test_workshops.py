@@ -10,6 +10,7 @@ from bot.settings import load_zone
 from tests.e2e.conftest import ADMIN_ID, RunningBot
 from tests.e2e.conversation import Person, joined
 from tests.e2e.test_coordination import register_kk
+from tests.e2e.test_registration import register
 
 ALMATY = load_zone("Asia/Almaty")
 
@@ -150,3 +151,94 @@ async def test_a_workshop_from_proposal_to_reminders(bot: RunningBot) -> None:
     assert len([t for t in fake.texts_sent_to(olga.id) if "Обратная связь" in t]) == 1
     refused = [c for c in fake.errors if c.status not in (429,)]
     assert refused == [], "\n".join(c.summary() for c in refused)
+
+
+async def register_ru(person: Person, name: str) -> None:
+    await register(
+        person,
+        agree="✅ Согласен",
+        name=name,
+        region="Костанайская",
+        district="Алтынсаринский",
+        search="убаган",
+        school="Убаганская",
+        subjects=["История"],
+        done="Готово",
+    )
+
+
+async def test_the_same_workshop_in_russian_with_a_check_in_code(bot: RunningBot) -> None:
+    fake = bot.fake
+    admin = bot.person(ADMIN_ID, "Сара", "ru")
+    await register_ru(admin, "Бекова Сара Нурлановна")
+    leader = bot.person(5001, "Игорь", "ru")
+    await register_ru(leader, "Ким Игорь Александрович")
+    await admin.say("/grant 5001 leader")
+    await fake.wait_for_message(leader.id, contains="новая роль")
+
+    await leader.say("/propose")
+    await leader.say("Исследование урока: Lesson Study в истории")
+    await leader.tap("История")
+    await leader.say(
+        "Группа учителей планирует урок, наблюдает за учениками и обсуждает результат."
+    )
+    await leader.say("история, 7–11 классы")
+    assert "отправлено координаторам" in joined(
+        await leader.say("Сентябрь: планирование. Октябрь: открытый урок. Ноябрь: анализ.")
+    )
+    proposal = await fake.wait_for_message(admin.id, contains="Новое предложение шеберханы")
+    await admin.tap("Одобрить", message=proposal)
+    await fake.wait_for_message(leader.id, contains="Поздравляем")
+
+    day = (datetime.now(UTC) + timedelta(days=5)).astimezone(ALMATY)
+    starts_at = datetime(day.year, day.month, day.day, 11, 0, tzinfo=ALMATY)
+    await leader.say("/myworkshops")
+    await leader.tap("Исследование урока")
+    await leader.tap("Запланировать занятие")
+    await leader.say(f"{day:%d.%m} 11:00")
+    await leader.tap("60 мин")
+    await leader.say("Убаганская средняя школа, кабинет истории")
+    await leader.tap("Без ограничений")
+    done = joined(await leader.say("Открытый урок: Великий шёлковый путь"))
+    assert "запланировано" in done
+    # A second session in the same month is refused: the workshop meets once a month.
+    await leader.say("/myworkshops")
+    await leader.tap("Исследование урока")
+    await leader.tap("Запланировать занятие")
+    await leader.say(f"{day:%d.%m} 17:00")
+    await leader.tap("60 мин")
+    await leader.say("Онлайн")
+    await leader.tap("Без ограничений")
+    assert "раз в месяц" in joined(await leader.say("Ещё одно занятие"))
+
+    teacher = bot.person(5002, "Дина", "ru")
+    await register_ru(teacher, "Смагулова Дина Ерлановна")
+    await teacher.say("/sessions")
+    await teacher.tap("Исследование урока")
+    await teacher.tap("Записаться")
+    assert "Вы записаны" in teacher.with_button("Отказаться")["text"]
+    assert "Убаганская средняя школа, кабинет истории" in teacher.with_button("Отказаться")["text"]
+
+    bot.travel((starts_at - timedelta(hours=20) - datetime.now(UTC)).total_seconds())
+    await fake.wait_for_message(teacher.id, contains="Напоминание: завтра занятие", timeout=20)
+
+    # During the lesson the leader opens a check-in code; the teacher sends it.
+    bot.travel((starts_at + timedelta(minutes=10) - datetime.now(UTC)).total_seconds())
+    await leader.say("/myworkshops")
+    await leader.tap("Исследование урока")
+    await leader.tap("Открытый урок")
+    opened = joined(await leader.tap("Отметка по коду"))
+    code = next(word for word in opened.split() if word.isdigit() and len(word) == 6)
+    wrong = "111111" if code != "111111" else "222222"
+    assert "Код неверный" in joined(await teacher.say(f"/checkin {wrong}"))
+    assert "отмечено" in joined(await teacher.say(f"/checkin {code}"))
+
+    bot.travel((starts_at + timedelta(minutes=70) - datetime.now(UTC)).total_seconds())
+    ask = await fake.wait_for_message(teacher.id, contains="Обратная связь", timeout=20)
+    await teacher.tap("4", message=ask)
+    await teacher.tap("Буду применять частично")
+    assert "Спасибо за обратную связь" in joined(await teacher.tap("Пропустить"))
+
+    summary = joined(await admin.say(f"/feedback {done.split('start=s')[1].split()[0]}"))
+    assert "ответили: 1" in summary
+    assert "частично — 1" in summary
