@@ -48,10 +48,12 @@ from storage.migrate import upgrade
 
 log = logging.getLogger(__name__)
 
-# After SIGTERM, updates being handled get DRAIN_SECONDS to finish and sends in flight
-# ENGINE_GRACE_SECONDS to be recorded; the rest of the 10 s budget closes sessions and the DB.
-DRAIN_SECONDS = 5.0
+# After SIGTERM, updates being handled get DRAIN_SECONDS to finish, sends in flight
+# ENGINE_GRACE_SECONDS to be recorded and a session job in progress SCHEDULER_GRACE_SECONDS;
+# the rest of the 10 s budget closes sessions and the database.
+DRAIN_SECONDS = 4.0
 ENGINE_GRACE_SECONDS = 2.5
+SCHEDULER_GRACE_SECONDS = 2.0
 
 
 def _session(settings: Settings) -> AiohttpSession:
@@ -230,6 +232,9 @@ async def run(settings: Settings) -> None:
             close_bot_session=True,
         )
     finally:
+        # Pause first: shutting down cancels a job in progress, which would cut it off halfway.
+        scheduler.pause()
+        await dispatcher["session_lifecycle"].wait_idle(SCHEDULER_GRACE_SECONDS)
         scheduler.shutdown(wait=False)
         await delivery_bot.session.close()
         await dispatcher.storage.close()

@@ -31,7 +31,7 @@ async def after_place(
     if form.get(forms.FLOW_KEY) == forms.REGISTRATION:
         await forms.ask_subjects(event, state, i18n, directory)
     else:
-        await profile.save_place(event, state, i18n, users, bot)
+        await profile.save_place(event, state, i18n, users, bot, data["outbox"])
 
 
 async def after_subjects(

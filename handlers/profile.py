@@ -13,6 +13,7 @@ from aiogram_i18n import I18nContext
 
 from bot import keyboards
 from bot.callbacks import ProfileCb
+from bot.delivery.outbox import Outbox
 from bot.i18n import format_date
 from bot.services.directory import DirectoryService
 from bot.services.errors import DomainError, InvalidInput
@@ -115,7 +116,12 @@ async def rename(
 
 
 async def save_place(
-    event: Event, state: FSMContext, i18n: I18nContext, users: UserService, bot: Bot
+    event: Event,
+    state: FSMContext,
+    i18n: I18nContext,
+    users: UserService,
+    bot: Bot,
+    outbox: Outbox,
 ) -> None:
     assert event.from_user is not None
     form = await state.get_data()
@@ -135,7 +141,7 @@ async def save_place(
     if request is not None:
         requester = await users.get(event.from_user.id)
         if requester is not None:
-            await notify_coordinators(bot, users, i18n, request, requester=requester)
+            await notify_coordinators(outbox, users, i18n, request, requester=requester)
             await bot.send_message(event.from_user.id, i18n.get("school-request-sent"))
 
 

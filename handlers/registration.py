@@ -17,6 +17,7 @@ from aiogram_i18n.cores import BaseCore
 
 from bot.callbacks import ConsentCb
 from bot.commands import register_chat_commands
+from bot.delivery.outbox import Outbox
 from bot.services.directory import DirectoryService
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.users import Registration, UserService, normalize_full_name
@@ -126,10 +127,13 @@ async def finish(
     await forms.reset(state)
     actor = users.actor(user.id, user)
     done = i18n.get("registration-done", name=user.full_name or "")
+    if request is not None:
+        done += "\n\n" + i18n.get("school-request-sent")
     await show(event, f"{done}\n\n{i18n.get('menu')}")
     await register_chat_commands(bot, i18n_core, tg_user.id, user.language, actor)
     if request is not None:
-        await notify_coordinators(bot, users, i18n, request, requester=user)
+        outbox: Outbox = data["outbox"]
+        await notify_coordinators(outbox, users, i18n, request, requester=user)
     payload = form.get(forms.DEEPLINK_KEY)
     message = event.message if isinstance(event, CallbackQuery) else event
     if payload and isinstance(message, Message):

@@ -6,7 +6,7 @@ import logging
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
@@ -14,6 +14,7 @@ from aiogram_i18n import I18nContext
 
 from bot import keyboards
 from bot.callbacks import SchoolRequestCb
+from bot.delivery.outbox import Outbox
 from bot.services.errors import DomainError
 from bot.services.permissions import Actor
 from bot.services.school_requests import SchoolRequestService
@@ -40,30 +41,24 @@ def _request_text(
 
 
 async def notify_coordinators(
-    bot: Bot, users: UserService, i18n: I18nContext, request: SchoolRequest, requester: User
+    outbox: Outbox, users: UserService, i18n: I18nContext, request: SchoolRequest, requester: User
 ) -> int:
-    """Tell every active coordinator, each in their own language; returns how many were told.
-
-    A handful of people, sent inline; mass sends belong to the delivery engine.
-    """
-    told = 0
-    district = request.district
+    """Queue the request for every active coordinator, each in their own language."""
+    by_language: dict[str, list[int]] = {}
     for coordinator in await users.coordinators():
-        language = coordinator.language
-        place = keyboards.local_name(district, language) if district else ""
+        by_language.setdefault(coordinator.language, []).append(coordinator.id)
+    queued = 0
+    for language, ids in by_language.items():
+        place = keyboards.local_name(request.district, language) if request.district else ""
         with i18n.use_locale(language):
             markup = keyboards.school_request(i18n, request.id)
             text = _request_text(i18n, language, request, requester.full_name or "", place)
-        try:
-            await bot.send_message(coordinator.id, text, reply_markup=markup)
-            told += 1
-        except TelegramForbiddenError:
-            await users.mark_blocked(coordinator.id)
-        except TelegramAPIError as exc:
-            log.warning("school request %s not sent to %s: %s", request.id, coordinator.id, exc)
-    if not told:
+        queued += await outbox.send_text(
+            f"school-request:{request.id}", ids, text, reply_markup=markup
+        )
+    if not queued:
         log.warning("school request %s: no active coordinator to tell", request.id)
-    return told
+    return queued
 
 
 @router.message(Command("requests"))

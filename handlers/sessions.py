@@ -273,11 +273,12 @@ async def open_from_link(
     message: Message, rest: str, i18n: I18nContext, data: dict[str, Any]
 ) -> None:
     """`start=s<id>`: the card of that session, also right after a new teacher registers."""
-    if not rest.isdigit():
+    sessions: SessionService = data["sessions"]
+    if not rest.isdigit() or await sessions.get(int(rest)) is None:
         await message.answer(i18n.get("deeplink-unknown"))
         return
     actor: Actor = data["actor"]
-    await show_card(message, int(rest), i18n, actor, data["sessions"], data["zone"])
+    await show_card(message, int(rest), i18n, actor, sessions, data["zone"])
 
 
 deeplinks.OPENERS["s"] = open_from_link

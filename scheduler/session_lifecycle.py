@@ -7,6 +7,7 @@ expires at the start), and a restart never sends one twice.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
@@ -47,13 +48,24 @@ class SessionLifecycle:
         self.hours = sorted({h for h in reminder_hours if h > 0}, reverse=True)
         self.after_session = after_session
         self.nudge = nudge
+        self._running = asyncio.Lock()
 
     async def run(self) -> None:
+        async with self._running:
+            try:
+                await self.remind()
+                await self.follow_up()
+            except Exception:
+                log.exception("session job failed; it runs again at the next interval")
+
+    async def wait_idle(self, grace: float) -> None:
+        """Let a run in progress finish before shutdown, so it is not cut off halfway."""
         try:
-            await self.remind()
-            await self.follow_up()
-        except Exception:
-            log.exception("session job failed; it runs again at the next interval")
+            await asyncio.wait_for(self._running.acquire(), grace)
+        except TimeoutError:
+            log.warning("session job still running at shutdown")
+        else:
+            self._running.release()
 
     def windows(self, event: EventSession) -> list[tuple[float, bool]]:
         """For each reminder offset: is now inside its window (from the offset to the next)?"""
