@@ -45,7 +45,7 @@ from storage.models import (
     Workshop,
     WorkshopStatus,
 )
-from storage.repositories.broadcasts import AUDIENCE_KINDS
+from storage.repositories.broadcasts import AUDIENCE_KINDS, PARTICIPANT_GROUPS
 
 BUTTON_TEXT_MAX = 60
 
@@ -391,3 +391,25 @@ def sessions_filter_button(i18n: I18nContext) -> list[InlineKeyboardButton]:
             callback_data=SessionListCb(page=-1, subject=0).pack(),
         )
     ]
+
+
+def audience_events(
+    i18n: I18nContext, level: str, items: Sequence[tuple[int, str]]
+) -> InlineKeyboardMarkup:
+    """Sessions or workshops whose participants a broadcast can go to."""
+    kb = InlineKeyboardBuilder()
+    for item_id, label in items:
+        kb.button(text=short(label), callback_data=AudiencePickCb(level=level, value=str(item_id)))
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def audience_groups(i18n: I18nContext, level: str, item_id: int) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for group in PARTICIPANT_GROUPS:
+        kb.button(
+            text=i18n.get(f"audience-group-{group}"),
+            callback_data=AudiencePickCb(level=f"{level}-group", value=f"{item_id}-{group}"),
+        )
+    kb.adjust(1)
+    return kb.as_markup()

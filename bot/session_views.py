@@ -19,6 +19,12 @@ def when(i18n: I18nContext, event: EventSession, zone: ZoneInfo) -> str:
     return format_datetime(i18n, event.starts_at, zone)
 
 
+def label(i18n: I18nContext, event: EventSession, zone: ZoneInfo) -> str:
+    """«15 желтоқсан, 15:00 · Workshop title»: a session on a button (plain text, no HTML)."""
+    name = event.workshop.title if event.workshop else event.topic
+    return f"{when(i18n, event, zone)} · {name}"
+
+
 def where(i18n: I18nContext, event: EventSession, *, show_link: bool) -> str:
     if event.link:
         if show_link:

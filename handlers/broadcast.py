@@ -26,10 +26,14 @@ from bot.services.broadcasts import Audience, BroadcastService
 from bot.services.directory import DirectoryService
 from bot.services.errors import DomainError
 from bot.services.permissions import Actor
+from bot.services.sessions import SessionService
+from bot.services.workshops import WorkshopService
+from bot.session_views import label as session_label
 from bot.states import BroadcastForm
 from handlers import forms
 from handlers.replies import echo, show
 from storage.models import Role
+from storage.repositories.broadcasts import PARTICIPANT_GROUPS
 
 router = Router(name="broadcast")
 router.message.filter(F.chat.type == ChatType.PRIVATE)
@@ -66,6 +70,9 @@ async def audience_kind(
     i18n: I18nContext,
     directory: DirectoryService,
     broadcasts: BroadcastService,
+    sessions: SessionService,
+    workshops: WorkshopService,
+    zone: ZoneInfo,
 ) -> None:
     kind = callback_data.kind
     await state.update_data(kind=kind)
@@ -82,6 +89,23 @@ async def audience_kind(
         )
     elif kind == "role":
         await show(query, i18n.get("broadcast-pick-role"), keyboards.audience_roles(i18n))
+    elif kind == "session":
+        items = [
+            (event.id, session_label(i18n, event, zone))
+            for event in await sessions.recent_and_upcoming()
+        ]
+        await show(
+            query,
+            i18n.get("broadcast-pick-session"),
+            keyboards.audience_events(i18n, "session", items),
+        )
+    elif kind == "workshop":
+        items = [(w.id, w.title) for w in await workshops.approved()]
+        await show(
+            query,
+            i18n.get("broadcast-pick-workshop"),
+            keyboards.audience_events(i18n, "workshop", items),
+        )
     else:
         subjects = await directory.subjects()
         await show(
@@ -97,10 +121,27 @@ async def audience_pick(
     i18n: I18nContext,
     directory: DirectoryService,
     broadcasts: BroadcastService,
+    sessions: SessionService,
+    workshops: WorkshopService,
+    zone: ZoneInfo,
     callback_answer: CallbackAnswer,
 ) -> None:
     kind = (await state.get_data()).get("kind")
     level, value = callback_data.level, callback_data.value
+    if level in ("session", "workshop") and level == kind and value.isdigit():
+        await show(
+            query,
+            i18n.get("broadcast-pick-group"),
+            keyboards.audience_groups(i18n, level, int(value)),
+        )
+        return
+    if level == f"{kind}-group":
+        label = await _participants_label(i18n, sessions, workshops, str(kind), value, zone)
+        if label is None:
+            callback_answer.text = i18n.get("error-stale-button")
+            return
+        await ask_confirm(query, state, i18n, broadcasts, Audience(str(kind), value), label)
+        return
     label = await _label(i18n, directory, level, value)
     if label is None:
         callback_answer.text = i18n.get("error-stale-button")
@@ -169,6 +210,30 @@ async def _label(
     }.get(level)
     found = await place(key) if place else None
     return keyboards.local_name(found, i18n.locale) if found else None
+
+
+async def _participants_label(
+    i18n: I18nContext,
+    sessions: SessionService,
+    workshops: WorkshopService,
+    kind: str,
+    value: str,
+    zone: ZoneInfo,
+) -> str | None:
+    target, _, group = value.partition("-")
+    if not target.isdigit() or group not in PARTICIPANT_GROUPS:
+        return None
+    if kind == "session":
+        event = await sessions.get(int(target))
+        if event is None:
+            return None
+        name = session_label(i18n, event, zone)
+    else:
+        workshop = await workshops.get(int(target))
+        if workshop is None:
+            return None
+        name = workshop.title
+    return f"{name} — {i18n.get(f'audience-group-{group}')}"
 
 
 async def ask_confirm(

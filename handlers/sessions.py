@@ -22,7 +22,7 @@ from bot.services.errors import DomainError
 from bot.services.permissions import Actor
 from bot.services.sessions import SessionCard, SessionService, SignUpOutcome
 from bot.session_notices import SessionNotices
-from bot.session_views import escape, summary, title, when
+from bot.session_views import escape, label, summary, title, when
 from handlers import deeplinks
 from handlers.replies import show
 from storage.models import SeatStatus
@@ -91,7 +91,7 @@ async def show_list(
     labels = []
     for item, registered, waiting in result.items:
         moment = when(i18n, item, zone)
-        labels.append(f"{moment} · {item.workshop.title if item.workshop else item.topic}")
+        labels.append(label(i18n, item, zone))
         if item.capacity is None:
             seats = i18n.get("sessions-line-open")
         elif registered < item.capacity:
@@ -264,7 +264,7 @@ async def my_sessions(
         moment = when(i18n, event, zone)
         lines.append(i18n.get("my-line", when=moment, title=title(event), state=state))
         events.append(event)
-        labels.append(f"{moment} · {event.workshop.title if event.workshop else event.topic}")
+        labels.append(label(i18n, event, zone))
     markup = keyboards.session_list(i18n, events, labels, page=0, pages=1, subject=0)
     await message.answer("\n".join(lines), reply_markup=markup)
 

@@ -280,6 +280,12 @@ class SessionService:
                 my_position=position,
             )
 
+    async def recent_and_upcoming(self, *, days: int = 90, limit: int = 12) -> list[EventSession]:
+        async with self.database.read() as session:
+            return list(
+                await SessionRepository(session).around(self.clock.now(), days=days, limit=limit)
+            )
+
     async def mine(self, user_id: int) -> list[tuple[Seat, EventSession, int | None]]:
         async with self.database.read() as session:
             seats = SeatRepository(session)

@@ -84,6 +84,10 @@ class WorkshopService:
         async with self.database.read() as session:
             return list(await WorkshopRepository(session).of_leader(leader_id))
 
+    async def approved(self) -> list[Workshop]:
+        async with self.database.read() as session:
+            return list(await WorkshopRepository(session).with_status(WorkshopStatus.APPROVED))
+
     async def proposed(self) -> list[Workshop]:
         async with self.database.read() as session:
             return list(await WorkshopRepository(session).with_status(WorkshopStatus.PROPOSED))

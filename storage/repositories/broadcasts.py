@@ -7,9 +7,22 @@ from collections.abc import Sequence
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Broadcast, District, Role, User, UserRole, UserSubject, utcnow
+from storage.models import (
+    Broadcast,
+    District,
+    EventSession,
+    Role,
+    Seat,
+    SeatStatus,
+    User,
+    UserRole,
+    UserSubject,
+    utcnow,
+)
 
-AUDIENCE_KINDS = ("all", "region", "district", "school", "role", "subject")
+AUDIENCE_KINDS = ("all", "region", "district", "school", "role", "subject", "session", "workshop")
+# Who among a session's (or a workshop's) participants: holding a seat, marked present, absent.
+PARTICIPANT_GROUPS = ("registered", "attended", "absent")
 
 
 def audience_query(kind: str, value: int | str | None) -> Select[int]:
@@ -34,6 +47,22 @@ def audience_query(kind: str, value: int | str | None) -> Select[int]:
         return query.join(UserSubject, UserSubject.user_id == User.id).where(
             UserSubject.subject_id == int(value or 0)
         )
+    if kind in ("session", "workshop"):
+        target, _, group = str(value or "").partition("-")
+        if group not in PARTICIPANT_GROUPS or not target.isdigit():
+            raise ValueError(value)
+        query = query.join(Seat, Seat.user_id == User.id).where(
+            Seat.status == SeatStatus.REGISTERED
+        )
+        if kind == "session":
+            query = query.where(Seat.session_id == int(target))
+        else:
+            query = query.join(EventSession, EventSession.id == Seat.session_id).where(
+                EventSession.workshop_id == int(target)
+            )
+        if group != "registered":
+            query = query.where(Seat.attended.is_(group == "attended"))
+        return query
     raise ValueError(kind)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -106,6 +106,19 @@ class SessionRepository:
         if subject_id is not None:
             query = query.where(Workshop.subject_id == subject_id)
         return int(await self.session.scalar(query) or 0)
+
+    async def around(self, now: datetime, *, days: int, limit: int) -> Sequence[EventSession]:
+        """Scheduled sessions from `days` ago onwards, newest first: a coordinator's pick list."""
+        rows = await self.session.scalars(
+            select(EventSession)
+            .where(
+                EventSession.status == SessionStatus.SCHEDULED,
+                EventSession.starts_at >= now - timedelta(days=days),
+            )
+            .order_by(EventSession.starts_at.desc())
+            .limit(limit)
+        )
+        return rows.unique().all()
 
     async def starting_between(self, start: datetime, end: datetime) -> Sequence[EventSession]:
         rows = await self.session.scalars(

@@ -149,6 +149,20 @@ async def test_a_workshop_from_proposal_to_reminders(bot: RunningBot) -> None:
     bot.travel((starts_at + timedelta(hours=27) - datetime.now(UTC)).total_seconds())
     await asyncio.sleep(3)
     assert len([t for t in fake.texts_sent_to(olga.id) if "Обратная связь" in t]) == 1
+
+    # The coordinator writes to those who attended the session, and only to them.
+    await admin.say("/broadcast")
+    await admin.say("Қатысқандарға рақмет! Келесі отырыс желтоқсанда.")
+    await admin.tap("Отырыс қатысушылары")
+    await admin.tap("Жобалық оқыту")
+    assert "Барлығы 1 адам" in joined(await admin.tap("Қатысқандар"))
+    await admin.tap("Жіберу")
+    await fake.wait_for(
+        lambda c: c.method == "copyMessage" and c.chat_id == olga.id and c.ok,
+        description="the broadcast to the attendee",
+    )
+    await fake.wait_for_message(admin.id, contains="таратылып болды", timeout=30)
+    assert not [c for c in fake.sent_to(aigerim.id) if c.method == "copyMessage"]
     refused = [c for c in fake.errors if c.status not in (429,)]
     assert refused == [], "\n".join(c.summary() for c in refused)
 
