@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
@@ -63,6 +64,20 @@ def subject_name(subject: Subject, language: str) -> str:
     return {"kk": subject.name_kk, "ru": subject.name_ru}.get(language, subject.name_en)
 
 
+def _page_row(
+    kb: InlineKeyboardBuilder, page: int, pages: int, to: Callable[[int], CallbackData]
+) -> list[int]:
+    """◀️ ▶️ for a paginated list; the row's size for adjust() (none on a single page)."""
+    nav = 0
+    if page > 0:
+        kb.button(text="◀️", callback_data=to(page - 1))
+        nav += 1
+    if page < pages - 1:
+        kb.button(text="▶️", callback_data=to(page + 1))
+        nav += 1
+    return [nav] if nav else []
+
+
 def languages(i18n: I18nContext) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for code in LANGUAGES:
@@ -107,15 +122,7 @@ def schools(
     for school in items:
         kb.button(text=short(local_name(school, i18n.locale)), callback_data=SchoolCb(id=school.id))
     sizes = [1] * len(items)
-    nav = 0
-    if page > 0:
-        kb.button(text="◀️", callback_data=SchoolPageCb(page=page - 1))
-        nav += 1
-    if page < pages - 1:
-        kb.button(text="▶️", callback_data=SchoolPageCb(page=page + 1))
-        nav += 1
-    if nav:
-        sizes.append(nav)
+    sizes += _page_row(kb, page, pages, lambda p: SchoolPageCb(page=p))
     kb.button(text=i18n.get("button-school-missing"), callback_data=PlaceNavCb(action="missing"))
     kb.button(text=i18n.get("button-back"), callback_data=PlaceNavCb(action="districts"))
     sizes += [1, 1]
@@ -181,15 +188,7 @@ def audience_places(
             callback_data=AudiencePickCb(level=level, value=str(item.id)),
         )
     sizes = [1] * len(items)
-    nav = 0
-    if page > 0:
-        kb.button(text="◀️", callback_data=AudiencePageCb(page=page - 1))
-        nav += 1
-    if page < pages - 1:
-        kb.button(text="▶️", callback_data=AudiencePageCb(page=page + 1))
-        nav += 1
-    if nav:
-        sizes.append(nav)
+    sizes += _page_row(kb, page, pages, lambda p: AudiencePageCb(page=p))
     kb.adjust(*sizes)
     return kb.as_markup()
 
@@ -346,15 +345,7 @@ def session_list(
     for event, label in zip(items, labels, strict=True):
         kb.button(text=short(label), callback_data=SessionCb(id=event.id, action="open"))
     sizes = [1] * len(items)
-    nav = 0
-    if page > 0:
-        kb.button(text="◀️", callback_data=SessionListCb(page=page - 1, subject=subject))
-        nav += 1
-    if page < pages - 1:
-        kb.button(text="▶️", callback_data=SessionListCb(page=page + 1, subject=subject))
-        nav += 1
-    if nav:
-        sizes.append(nav)
+    sizes += _page_row(kb, page, pages, lambda p: SessionListCb(page=p, subject=subject))
     kb.adjust(*sizes)
     return kb.as_markup()
 
