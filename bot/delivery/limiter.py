@@ -16,6 +16,11 @@ from dataclasses import dataclass, field
 Clock = Callable[[], float]
 
 
+# Slots missed while the engine was busy elsewhere (reading the next batch) may be caught up by
+# this many sends; at 25/s any one-second window then holds at most 28, under Telegram's ~30.
+CATCH_UP_SENDS = 2
+
+
 @dataclass
 class RateLimiter:
     per_second: float
@@ -38,7 +43,9 @@ class RateLimiter:
     def take(self, chat_id: int) -> None:
         """Spend a global slot and the chat's slot now; callers first wait for both."""
         now = self.clock()
-        self._next_global = max(self._next_global, now) + 1.0 / self.per_second
+        interval = 1.0 / self.per_second
+        earliest = now - CATCH_UP_SENDS * interval
+        self._next_global = max(self._next_global, earliest) + interval
         interval = self.group_interval if chat_id < 0 else self.private_interval
         self._next_chat[chat_id] = now + interval
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.delivery.limiter import RateLimiter
+from bot.delivery.limiter import CATCH_UP_SENDS, RateLimiter
 
 
 class Clock:
@@ -16,10 +16,26 @@ class Clock:
 def test_global_slots_are_spaced_evenly_at_the_configured_rate() -> None:
     clock = Clock()
     limiter = RateLimiter(per_second=25, clock=clock)
-    limiter.take(1)
+    for chat in range(CATCH_UP_SENDS + 1):  # missed slots are caught up, then the spacing holds
+        assert limiter.global_wait() == 0
+        limiter.take(chat)
     assert abs(limiter.global_wait() - 0.04) < 1e-9
     clock.now += 0.04
     assert limiter.global_wait() == 0
+
+
+def test_catching_up_never_puts_telegrams_thirty_in_one_second() -> None:
+    clock = Clock()
+    limiter = RateLimiter(per_second=25, clock=clock)
+    sent: list[float] = []
+    for chat in range(200):
+        clock.now += limiter.global_wait()
+        limiter.take(chat)
+        sent.append(clock.now)
+        if chat % 50 == 0:
+            clock.now += 0.5  # the engine was busy reading the next batch
+    worst = max(sum(1 for t in sent if start <= t < start + 1) for start in sent)
+    assert worst <= 25 + CATCH_UP_SENDS + 1 < 30
 
 
 def test_a_person_gets_at_most_one_message_a_second() -> None:
