@@ -4,12 +4,16 @@ States of an outbox row: pending → sending → sent | blocked | failed | uncer
 pending (429, 5xx, a connection that never opened, a group that became a supergroup).
 
 The unavoidable window. Telegram has no idempotency key. A row is marked "sending" in the
-database immediately before its request goes out and "sent" as soon as the answer arrives. If
-the process dies between those two writes, nobody can know whether Telegram delivered the
-message, so on start such rows become "uncertain" and are never resent: a possible loss of that
-one message is preferred to a certain duplicate. The window is one HTTP round trip for at most
-`concurrency` rows; a graceful stop (SIGTERM) waits for in-flight sends, so only a crash leaves
-it open. Timeouts are treated the same way, for the same reason.
+database immediately before its request goes out and "sent" as soon as the answer arrives (its
+own tiny transaction, before anything else is done). If the process dies between those two
+writes, the row is found "sending" on the next start and is sent again: nothing that Telegram
+never received is lost, and the only duplicate possible is a message Telegram accepted in the
+last few milliseconds before the crash, whose answer had not been recorded yet. At most
+`concurrency` rows can be in that window at once, and a graceful stop (SIGTERM) waits for the
+requests in flight, so only a crash opens it.
+
+A request that timed out in a running process is different: it may well have been delivered,
+and resending would show it twice, so it is marked "uncertain" and never sent again.
 """
 
 from __future__ import annotations
@@ -132,7 +136,7 @@ class DeliveryEngine:
                 task.cancel()
             if pending:
                 log.warning(
-                    "%d send(s) still in flight at stop: they become uncertain", len(pending)
+                    "%d send(s) still in flight at stop: sent again on the next start", len(pending)
                 )
 
     async def run(self) -> None:
@@ -140,7 +144,7 @@ class DeliveryEngine:
             recovered = await OutboxRepository(session).recover_interrupted()
         if recovered:
             log.warning(
-                "%d message(s) were being sent when the bot stopped; marked uncertain, not resent",
+                "%d message(s) were being sent when the bot stopped; they are sent again",
                 recovered,
             )
         while not self._stopping:

@@ -161,15 +161,11 @@ class OutboxRepository:
         )
 
     async def recover_interrupted(self) -> int:
-        """Rows left 'sending' by a crash may have reached Telegram: never send them again."""
+        """Rows a crash left 'sending' go back to pending (see the engine on this window)."""
         result = await self.session.execute(
             update(OutboxItem)
             .where(OutboxItem.status == DeliveryStatus.SENDING)
-            .values(
-                status=DeliveryStatus.UNCERTAIN,
-                error="interrupted while being sent",
-                finished_at=utcnow(),
-            )
+            .values(status=DeliveryStatus.PENDING, error="interrupted while being sent")
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
