@@ -34,6 +34,7 @@ from bot.callbacks import (
     WorkshopCb,
     WorkshopDecisionCb,
 )
+from bot.services.broadcasts import AUDIENCE_KINDS, PARTICIPANT_GROUPS
 from bot.settings import LANGUAGES
 from storage.models import (
     District,
@@ -46,7 +47,6 @@ from storage.models import (
     Workshop,
     WorkshopStatus,
 )
-from storage.repositories.broadcasts import AUDIENCE_KINDS, PARTICIPANT_GROUPS
 
 BUTTON_TEXT_MAX = 60
 

@@ -22,7 +22,7 @@ from bot.callbacks import (
     BroadcastStopCb,
 )
 from bot.i18n import format_datetime
-from bot.services.broadcasts import Audience, BroadcastService
+from bot.services.broadcasts import PARTICIPANT_GROUPS, Audience, BroadcastService
 from bot.services.directory import DirectoryService
 from bot.services.errors import DomainError
 from bot.services.permissions import Actor
@@ -33,7 +33,6 @@ from bot.states import BroadcastForm
 from handlers import forms
 from handlers.replies import echo, show
 from storage.models import Role
-from storage.repositories.broadcasts import PARTICIPANT_GROUPS
 
 router = Router(name="broadcast")
 router.message.filter(F.chat.type == ChatType.PRIVATE)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
@@ -32,6 +32,17 @@ async def stale_button(
     # A button from an old message, from a step already passed, or data we never issued.
     callback_answer.text = i18n.get("error-stale-button")
     callback_answer.show_alert = True
+
+
+@router.message(F.chat.type != ChatType.PRIVATE, F.text.startswith("/"))
+async def command_in_group(message: Message, i18n: I18nContext, bot: Bot) -> None:
+    """A command typed in a group: point to the private chat, where the bot does its work."""
+    command = (message.text or "").split(maxsplit=1)[0]
+    me = await bot.me()
+    addressee = command.partition("@")[2]
+    if addressee and addressee.lower() != (me.username or "").lower():
+        return  # a command for another bot in the same group
+    await message.reply(i18n.get("error-private-only", bot=me.username or ""))
 
 
 @router.message(F.chat.type != ChatType.PRIVATE)

@@ -60,14 +60,6 @@ def manage_keyboard(i18n: I18nContext, card: SessionCard) -> InlineKeyboardMarku
     return kb.as_markup()
 
 
-async def _card_for_manager(
-    session_id: int, actor: Actor, sessions: SessionService
-) -> SessionCard | None:
-    card = await sessions.card(session_id, actor.user_id)
-    leads = card.workshop is not None and card.workshop.leader_id == actor.user_id
-    return card if actor.is_coordinator or leads else None
-
-
 @router.callback_query(SessionCb.filter(F.action == "manage"))
 async def manage(
     query: CallbackQuery,
@@ -81,12 +73,9 @@ async def manage(
 ) -> None:
     await forms.reset(state)
     try:
-        card = await _card_for_manager(callback_data.id, actor, sessions)
+        card = await sessions.managed_card(actor, callback_data.id)
     except DomainError as exc:
         callback_answer.text = i18n.get(exc.code)
-        return
-    if card is None:
-        callback_answer.text = i18n.get("error-permission")
         callback_answer.show_alert = True
         return
     people = await sessions.registered(card.session.id)
@@ -112,8 +101,10 @@ async def move_start(
     sessions: SessionService,
     callback_answer: CallbackAnswer,
 ) -> None:
-    if await _card_for_manager(callback_data.id, actor, sessions) is None:
-        callback_answer.text = i18n.get("error-permission")
+    try:
+        await sessions.managed_card(actor, callback_data.id)
+    except DomainError as exc:
+        callback_answer.text = i18n.get(exc.code)
         callback_answer.show_alert = True
         return
     await forms.reset(state, session_id=callback_data.id)
@@ -162,8 +153,10 @@ async def cancel_ask(
     sessions: SessionService,
     callback_answer: CallbackAnswer,
 ) -> None:
-    if await _card_for_manager(callback_data.id, actor, sessions) is None:
-        callback_answer.text = i18n.get("error-permission")
+    try:
+        await sessions.managed_card(actor, callback_data.id)
+    except DomainError as exc:
+        callback_answer.text = i18n.get(exc.code)
         callback_answer.show_alert = True
         return
     await show(

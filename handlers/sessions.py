@@ -25,7 +25,7 @@ from bot.session_notices import SessionNotices
 from bot.session_views import escape, label, summary, title, when
 from handlers import deeplinks
 from handlers.replies import show
-from storage.models import SeatStatus
+from storage.models import EventSession, SeatStatus
 
 router = Router(name="sessions")
 router.message.filter(F.chat.type == ChatType.PRIVATE)
@@ -64,9 +64,7 @@ async def show_card(
     except DomainError as exc:
         await show(event, i18n.get(exc.code))
         return
-    manage = actor.is_coordinator or (
-        card.workshop is not None and card.workshop.leader_id == actor.user_id
-    )
+    manage = actor.manages(card.workshop)
     await show(
         event,
         card_text(i18n, card, zone),
@@ -187,7 +185,12 @@ async def join(
 
 
 async def send_plan_and_calendar(
-    bot: Bot, chat_id: int, i18n: I18nContext, event: Any, zone: ZoneInfo, clock: Clock
+    bot: Bot,
+    chat_id: int,
+    i18n: I18nContext,
+    event: EventSession,
+    zone: ZoneInfo,
+    clock: Clock,
 ) -> None:
     """The work plan (rules of 000, 5.1: participants are acquainted with it) and an .ics."""
     workshop = event.workshop

@@ -242,13 +242,14 @@ async def open_workshop(
     users: UserService,
     callback_answer: CallbackAnswer,
 ) -> None:
-    workshop = await workshops.get(callback_data.id)
-    if workshop is None or not (actor.is_coordinator or workshop.leader_id == actor.user_id):
-        callback_answer.text = i18n.get("error-permission")
+    try:
+        workshop = await workshops.managed(actor, callback_data.id)
+    except DomainError as exc:
+        callback_answer.text = i18n.get(exc.code)
         callback_answer.show_alert = True
         return
     leader = await users.get(workshop.leader_id)
-    text = workshop_text(i18n, workshop, leader.full_name or "" if leader else "")
+    text = workshop_text(i18n, workshop, (leader.full_name or "") if leader else "")
     text += "\n\n" + i18n.get(f"workshop-status-{workshop.status.value}")
     await show(
         query,
@@ -267,9 +268,10 @@ async def schedule_start(
     workshops: WorkshopService,
     callback_answer: CallbackAnswer,
 ) -> None:
-    workshop = await workshops.get(callback_data.id)
-    if workshop is None or not (actor.is_coordinator or workshop.leader_id == actor.user_id):
-        callback_answer.text = i18n.get("error-permission")
+    try:
+        workshop = await workshops.managed(actor, callback_data.id)
+    except DomainError as exc:
+        callback_answer.text = i18n.get(exc.code)
         callback_answer.show_alert = True
         return
     await forms.reset(state, workshop_id=workshop.id)

@@ -162,20 +162,13 @@ class AttendanceService:
         self.clock = clock
         self.limiter = WrongCodeLimiter(clock)
 
-    @staticmethod
-    def _may_mark(actor: Actor, event: EventSession) -> bool:
-        if actor.is_coordinator:
-            return True
-        workshop = event.workshop
-        return workshop is not None and workshop.leader_id == actor.user_id
-
     async def _session_for(
         self, repo: AttendanceRepository, actor: Actor, session_id: int
     ) -> EventSession:
         event = await repo.event_session(session_id)
         if event is None:
             raise NotFound
-        if not self._may_mark(actor, event):
+        if not actor.manages(event.workshop):
             raise PermissionDenied
         return event
 

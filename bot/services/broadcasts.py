@@ -9,8 +9,10 @@ from bot.services.errors import InvalidInput, NotFound, PermissionDenied
 from bot.services.permissions import Actor
 from storage.database import Database
 from storage.models import Broadcast, ContentKind
-from storage.repositories.broadcasts import AUDIENCE_KINDS, BroadcastRepository
+from storage.repositories.broadcasts import AUDIENCE_KINDS, PARTICIPANT_GROUPS, BroadcastRepository
 from storage.repositories.outbox import OutboxRepository
+
+__all__ = ["AUDIENCE_KINDS", "PARTICIPANT_GROUPS", "Audience", "BroadcastService"]
 
 # Behind reminders and other time-bound messages in the outbox, ahead of nothing else.
 BROADCAST_PRIORITY = 10

@@ -155,8 +155,7 @@ class FeedbackService:
             event = await repo.event_session(session_id)
             if event is None:
                 raise NotFound
-            leads = event.workshop is not None and event.workshop.leader_id == actor.user_id
-            if not (actor.is_coordinator or leads):
+            if not actor.manages(event.workshop):
                 raise PermissionDenied
             answers = await repo.answers(session_id)
             asked = await repo.queued_chat_ids(request_purpose(session_id), delivered_only=True)

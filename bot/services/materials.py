@@ -135,10 +135,6 @@ class SessionMaterials:
     participants: list[tuple[int, str]]  # (user id, language)
 
 
-def _may_manage(actor: Actor, workshop: Workshop) -> bool:
-    return actor.is_coordinator or workshop.leader_id == actor.user_id
-
-
 class MaterialService:
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -154,7 +150,7 @@ class MaterialService:
         workshop = await repo.workshop(workshop_id)
         if workshop is None:
             raise NotFound
-        if not _may_manage(actor, workshop):
+        if not actor.manages(workshop):
             raise PermissionDenied
         if session_id is None:
             return Target(workshop.id, workshop.title, None, None, None)
@@ -255,7 +251,7 @@ class MaterialService:
             workshop = await repo.workshop(material.workshop_id) if material else None
         if material is None or workshop is None:
             raise NotFound
-        if workshop.status != WorkshopStatus.APPROVED and not _may_manage(actor, workshop):
+        if workshop.status != WorkshopStatus.APPROVED and not actor.manages(workshop):
             raise NotFound
         return MaterialItem(material, workshop.title)
 

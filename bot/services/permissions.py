@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.models import Role
+from storage.models import Role, Workshop
 
 # Admins bootstrap coordinators; coordinators appoint workshop leaders and methodists.
 GRANTABLE_BY: dict[Role, frozenset[Role]] = {
@@ -31,6 +31,11 @@ class Actor:
     @property
     def is_privileged(self) -> bool:
         return bool(self.roles - {Role.TEACHER})
+
+    def manages(self, workshop: Workshop | None) -> bool:
+        """A workshop's leader manages it and its sessions; coordinators manage every one."""
+        leads = workshop is not None and workshop.leader_id == self.user_id
+        return self.is_coordinator or leads
 
     def may_grant(self, role: Role) -> bool:
         return any(role in GRANTABLE_BY.get(own, frozenset()) for own in self.roles)

@@ -149,12 +149,6 @@ class SessionService:
             if other.id != skip and self._month(other.starts_at) == month:
                 raise OneSessionAMonth
 
-    @staticmethod
-    def _may_manage(actor: Actor, workshop: Workshop | None) -> bool:
-        return actor.is_coordinator or (
-            workshop is not None and workshop.leader_id == actor.user_id
-        )
-
     async def schedule(self, actor: Actor, draft: SessionDraft) -> EventSession:
         """A new session. A coordinator scheduling a second one in a month is their leave."""
         self._validate(draft)
@@ -162,7 +156,7 @@ class SessionService:
             workshop = await WorkshopRepository(session).get(draft.workshop_id)
             if workshop is None:
                 raise NotFound
-            if not self._may_manage(actor, workshop):
+            if not actor.manages(workshop):
                 raise PermissionDenied
             if workshop.status != WorkshopStatus.APPROVED:
                 raise NotApproved
@@ -196,7 +190,7 @@ class SessionService:
             event = await sessions.lock(session_id)
             if event is None:
                 raise NotFound
-            if not self._may_manage(actor, event.workshop):
+            if not actor.manages(event.workshop):
                 raise PermissionDenied
             self._open(event)
             if event.workshop_id is not None and not actor.is_coordinator:
@@ -213,7 +207,7 @@ class SessionService:
             event = await SessionRepository(session).lock(session_id)
             if event is None:
                 raise NotFound
-            if not self._may_manage(actor, event.workshop):
+            if not actor.manages(event.workshop):
                 raise PermissionDenied
             self._open(event)
             event.status = SessionStatus.CANCELLED
@@ -285,6 +279,13 @@ class SessionService:
             return list(
                 await SessionRepository(session).around(self.clock.now(), days=days, limit=limit)
             )
+
+    async def managed_card(self, actor: Actor, session_id: int) -> SessionCard:
+        """The card of a session the actor may manage, for the leader's view."""
+        card = await self.card(session_id, actor.user_id)
+        if not actor.manages(card.workshop):
+            raise PermissionDenied
+        return card
 
     async def mine(self, user_id: int) -> list[tuple[Seat, EventSession, int | None]]:
         async with self.database.read() as session:

@@ -80,6 +80,15 @@ class WorkshopService:
         async with self.database.read() as session:
             return await WorkshopRepository(session).get(workshop_id)
 
+    async def managed(self, actor: Actor, workshop_id: int) -> Workshop:
+        """A workshop the actor may manage (its leader, or a coordinator)."""
+        workshop = await self.get(workshop_id)
+        if workshop is None:
+            raise NotFound
+        if not actor.manages(workshop):
+            raise PermissionDenied
+        return workshop
+
     async def of_leader(self, leader_id: int) -> list[Workshop]:
         async with self.database.read() as session:
             return list(await WorkshopRepository(session).of_leader(leader_id))

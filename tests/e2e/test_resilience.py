@@ -128,7 +128,11 @@ async def test_every_kind_of_unexpected_update_gets_an_answer_or_is_ignored_safe
     # Updates that are nobody's conversation: channel posts, group chatter, member changes.
     fake.channel_post(-1001234567890, "Арнадағы хабарлама")
     fake.group_message(-1009876543210, nurlan.user, "Сәлем, әріптестер!")
+    since = time.monotonic()
     fake.group_message(-1009876543210, nurlan.user, "/start")
+    fake.group_message(-1009876543210, nurlan.user, "/start@some_other_bot")
+    pointed = await fake.wait_for_message(-1009876543210, contains="/start", since=since)
+    assert "t.me/birgemiz_test_bot" in pointed["text"]
     fake.chat_member(-1009876543210, nurlan.user, "member", "left")
     fake.my_chat_member(nurlan.user, "member", "member")
     # An unknown command still gets directions.
@@ -146,6 +150,7 @@ async def test_every_kind_of_unexpected_update_gets_an_answer_or_is_ignored_safe
     ]
     assert unanswered == []
     assert fake.pending_updates == []
+    assert len(fake.sent_to(-1009876543210)) == 1, "a command for another bot is not ours"
 
 
 async def wait_until(condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]

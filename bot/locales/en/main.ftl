@@ -155,6 +155,7 @@ error-generic = The action did not go through. Please try again.
 error-unknown-command = There is no such command. Commands: /help
 error-expected-text = This step needs text. Send your answer as a message.
 error-expected-button = Choose one of the buttons above. To leave the form: /cancel
+error-private-only = I work in a private chat: open https://t.me/{ $bot } and send /start.
 error-not-registered = Please register first: send /start.
 error-not-understood = I did not understand. Commands: /help
 error-edited = I do not read edited messages. Please send a new message.

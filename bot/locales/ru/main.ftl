@@ -155,6 +155,7 @@ error-generic = Действие не выполнено. Попробуйте �
 error-unknown-command = Такой команды нет. Список команд: /help
 error-expected-text = На этом шаге нужен текст. Отправьте ответ сообщением.
 error-expected-button = Выберите одну из кнопок выше. Чтобы прервать форму: /cancel
+error-private-only = Я работаю в личном чате: откройте https://t.me/{ $bot } и отправьте /start.
 error-not-registered = Сначала зарегистрируйтесь: отправьте /start.
 error-not-understood = Не понял. Список команд: /help
 error-edited = Изменённые сообщения я не читаю. Отправьте новое сообщение.
