@@ -29,7 +29,7 @@ from pathlib import Path
 
 from tests.e2e.conftest import ADMIN_ID, RunningBot
 from tests.e2e.fake_telegram import FakeTelegram
-from tests.e2e.test_broadcast import register_coordinator, seed_teachers
+from tests.e2e.steps import coordinator, seed_teachers
 
 FIRST_ID = 10_000_001
 
@@ -78,8 +78,8 @@ async def run_once(users: int, limit: float, kill_halfway: bool) -> Result:
         bot.process.env["DELIVERY_PER_SECOND"] = str(limit)
         bot.process.env["LOG_LEVEL"] = "WARNING"
         await bot.start()
-        await seed_teachers(bot, ids)
-        admin = await register_coordinator(bot)
+        await seed_teachers(bot, [(i, f"Мұғалім {i}") for i in ids])
+        admin = await coordinator(bot)
         await admin.say("/broadcast")
         await admin.say("Құрметті әріптестер! Аудандық онлайн-шеберхана 15 желтоқсанда өтеді.")
         await admin.tap("Барлық мұғалімдер")

@@ -19,14 +19,21 @@ from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiogram_i18n import I18nMiddleware
 
 from bot.broadcast_progress import BroadcastProgress
-from bot.clock import build_clock
+from bot.clock import Clock, build_clock
 from bot.commands import register_default_commands
 from bot.delivery import DeliveryEngine, DeliveryLimits, Outbox
-from bot.feedback_requests import queue_feedback_nudges, queue_feedback_requests
+from bot.dialogs import dialogs_router
+from bot.dialogs.deeplinks import DeepLinks
+from bot.dialogs.setup import setup as setup_dialogs
 from bot.fsm_storage import DatabaseStorage
 from bot.i18n import UserLocaleManager, build_core
-from bot.material_delivery import queue_session_materials
 from bot.middlewares.actor import ActorMiddleware
+from bot.middlewares.commands import CommandClosesForm
+from bot.middlewares.refusals import RefusalMiddleware
+from bot.notices.feedback import queue_feedback_nudges, queue_feedback_requests
+from bot.notices.materials import queue_session_materials
+from bot.notices.sessions import SessionNotices
+from bot.notices.workshops import WorkshopNotices
 from bot.services.attendance import AttendanceService
 from bot.services.broadcasts import BroadcastService
 from bot.services.directory import DirectoryService
@@ -36,7 +43,6 @@ from bot.services.school_requests import SchoolRequestService
 from bot.services.sessions import SessionService
 from bot.services.users import UserService
 from bot.services.workshops import WorkshopService
-from bot.session_notices import SessionNotices
 from bot.settings import Settings
 from bot.telegram_retry import RetryAfterMiddleware
 from handlers import build_router
@@ -90,12 +96,17 @@ def _fsm(settings: Settings, database: Database) -> tuple[BaseStorage, BaseEvent
 
 
 def build_dispatcher(
-    settings: Settings, database: Database, bot: Bot, delivery_bot: Bot
+    settings: Settings,
+    database: Database,
+    bot: Bot,
+    delivery_bot: Bot,
+    clock: Clock | None = None,
 ) -> Dispatcher:
+    """The whole bot but the network loop; `clock` lets in-process tests hold time still."""
     storage, isolation = _fsm(settings, database)
     dispatcher = Dispatcher(storage=storage, events_isolation=isolation)
     core = build_core(settings.default_language)
-    clock = build_clock(settings.clock_offset_file)
+    clock = clock or build_clock(settings.clock_offset_file)
     users = UserService(database, settings.admin_ids)
     engine = DeliveryEngine(
         delivery_bot,
@@ -105,7 +116,7 @@ def build_dispatcher(
         on_migrated=_log_migration,
         utc_now=clock.now,
     )
-    outbox = Outbox(database)
+    outbox = Outbox(database, utc_now=clock.now)
     outbox.on_enqueue(engine.wake)
     broadcasts = BroadcastService(database, outbox)
     sessions = SessionService(database, clock, settings.zone)
@@ -124,12 +135,14 @@ def build_dispatcher(
     )
     dispatcher.workflow_data.update(
         clock=clock,
+        deeplinks=DeepLinks(sessions, settings.zone),
         attendance=AttendanceService(database, clock),
         feedback=FeedbackService(database, clock),
         materials=MaterialService(database),
         workshops=WorkshopService(database, clock),
         sessions=sessions,
         session_notices=notices,
+        workshop_notices=WorkshopNotices(outbox, core),
         session_lifecycle=lifecycle,
         settings=settings,
         database=database,
@@ -150,7 +163,13 @@ def build_dispatcher(
         default_locale=settings.default_language,
     ).setup(dispatcher)
     dispatcher.callback_query.middleware(CallbackAnswerMiddleware())
-    dispatcher.include_router(build_router())
+    dispatcher.include_router(build_router(dialogs_router()))
+    setup_dialogs(dispatcher, isolation)
+    # After the dialogs' own middlewares, so a refusal is worded inside their context saver.
+    refusals = RefusalMiddleware()
+    dispatcher.message.middleware(CommandClosesForm())
+    dispatcher.message.middleware(refusals)
+    dispatcher.callback_query.middleware(refusals)
     dispatcher.startup.register(_on_startup)
     dispatcher.shutdown.register(_drain_updates)
     dispatcher.shutdown.register(_stop_background)

@@ -17,10 +17,11 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram_i18n.cores import BaseCore
 
-from bot import keyboards
 from bot.i18n import context_for
+from bot.notices.fanout import default_language, language_of
 from bot.services.broadcasts import BroadcastService
 from bot.services.users import UserService
+from bot.views.broadcasts import broadcast_stop, progress_text, report_text
 from storage.models import Broadcast
 
 log = logging.getLogger(__name__)
@@ -75,24 +76,15 @@ class BroadcastProgress:
                 if now > last_time and counts.sent > last_sent:
                     rate = (counts.sent - last_sent) / (now - last_time)
                 last_sent, last_time = counts.sent, now
-                values = {
-                    "id": str(broadcast.id),
-                    "sent": counts.sent,
-                    "blocked": counts.blocked,
-                    "failed": counts.failed + counts.uncertain,
-                    "left": counts.left,
-                    "total": counts.total,
-                }
                 if counts.done:
-                    key = "broadcast-cancelled" if broadcast.cancelled else "broadcast-finished"
-                    report = i18n.get(key, **values)
+                    report = report_text(i18n, broadcast, counts)
                     await self._edit(broadcast, report, None)
                     await self._report(broadcast, report)
                     await self.broadcasts.finish(broadcast.id)
                     return
-                text = i18n.get("broadcast-progress", rate=f"{rate:.1f}", **values)
+                text = progress_text(i18n, broadcast, counts, rate)
                 if text != last_text:
-                    await self._edit(broadcast, text, keyboards.broadcast_stop(i18n, broadcast.id))
+                    await self._edit(broadcast, text, broadcast_stop(i18n, broadcast.id))
                     last_text = text
                 await asyncio.sleep(self.interval)
         except asyncio.CancelledError:
@@ -102,7 +94,8 @@ class BroadcastProgress:
 
     async def _i18n_for(self, broadcast: Broadcast) -> Any:
         author = await self.users.get(broadcast.author_id)
-        return context_for(self.core, author.language if author else "kk")
+        language = language_of(author.language if author else None, default_language(self.core))
+        return context_for(self.core, language)
 
     async def _report(self, broadcast: Broadcast, text: str) -> None:
         # A new message, unlike an edit, makes the coordinator's phone ring: the work is done.

@@ -11,27 +11,25 @@ from handlers import (
     feedback,
     materials,
     membership,
-    places,
     profile,
     registration,
     roles,
     school_requests,
     session_manage,
     sessions,
-    subjects,
     workshops,
 )
 
 
-def build_router() -> Router:
+def build_router(dialogs: Router) -> Router:
+    """Commands first, then the dialogs (a command typed mid-form is a command), then the
+    fallback for everything nobody else took."""
     root = Router(name="birgemiz")
     root.include_routers(
         errors.router,
         membership.router,
         common.router,
         registration.router,
-        places.router,
-        subjects.router,
         profile.router,
         roles.router,
         school_requests.router,
@@ -42,6 +40,7 @@ def build_router() -> Router:
         attendance.router,
         materials.router,
         feedback.router,
+        dialogs,
         fallback.router,
     )
     return root

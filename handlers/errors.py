@@ -7,7 +7,10 @@ from typing import Any
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
+from aiogram.filters import ExceptionTypeFilter
 from aiogram.types import ErrorEvent
+from aiogram_dialog import DialogManager
+from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
 from aiogram_i18n import I18nContext
 from aiogram_i18n.cores import BaseCore
 
@@ -15,6 +18,23 @@ from bot.services.users import UserService
 
 log = logging.getLogger(__name__)
 router = Router(name="errors")
+
+
+@router.error(ExceptionTypeFilter(UnknownIntent, OutdatedIntent, UnknownState))
+async def outdated_form(
+    event: ErrorEvent, i18n: I18nContext, dialog_manager: DialogManager | None = None
+) -> None:
+    """A button of a form that has ended, or that a restart or an update left behind."""
+    update = event.update
+    log.info("update %s: %s", update.update_id, event.exception)
+    if isinstance(event.exception, UnknownState) and dialog_manager is not None:
+        # The stored form names a window this version does not have: start clean.
+        await dialog_manager.reset_stack(remove_keyboard=False)
+    text = i18n.get("error-stale-button")
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    elif update.message is not None:
+        await update.message.answer(text)
 
 
 @router.error()

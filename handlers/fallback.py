@@ -4,25 +4,14 @@ from __future__ import annotations
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
-from bot.services.directory import DirectoryService
-from bot.states import PlaceForm, ProfileForm, RegistrationForm
-from handlers import forms
 from storage.models import User
 
 router = Router(name="fallback")
-
-TEXT_STEPS = (
-    RegistrationForm.full_name,
-    ProfileForm.full_name,
-    PlaceForm.school,
-    PlaceForm.school_name,
-)
 
 
 @router.callback_query()
@@ -51,17 +40,10 @@ async def not_in_private(message: Message) -> None:
     return None
 
 
-@router.message(F.text.startswith("/"))
+# An unknown command leaves an open form open: it was a typo, not a change of mind.
+@router.message(F.text.startswith("/"), flags={"keeps_form": True})
 async def unknown_command(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("error-unknown-command"))
-
-
-@router.message(StateFilter(*TEXT_STEPS))
-async def not_text(
-    message: Message, state: FSMContext, i18n: I18nContext, directory: DirectoryService
-) -> None:
-    # A sticker, photo or voice where the step waits for typed text.
-    await message.answer(i18n.get("error-expected-text"))
 
 
 @router.message()
@@ -70,12 +52,10 @@ async def unexpected(
     state: FSMContext,
     i18n: I18nContext,
     user: User | None,
-    directory: DirectoryService,
 ) -> None:
     if await state.get_state() is not None:
-        await message.answer(i18n.get("error-expected-button"))
-        await forms.reprompt(message, state, i18n, directory)
-        return
+        # A form of the old kind whose step this version no longer has: let it go.
+        await state.set_state(None)
     if user is None or not user.is_registered:
         await message.answer(i18n.get("error-not-registered"))
         return

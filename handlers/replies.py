@@ -7,11 +7,7 @@ import logging
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.text import echo
-
 log = logging.getLogger(__name__)
-
-__all__ = ["echo", "show"]
 
 
 async def show(

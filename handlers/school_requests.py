@@ -12,53 +12,16 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
-from bot import keyboards
-from bot.callbacks import SchoolRequestCb
-from bot.delivery.outbox import Outbox
 from bot.services.errors import DomainError
 from bot.services.permissions import Actor
 from bot.services.school_requests import SchoolRequestService
-from bot.services.users import UserService
-from handlers.replies import echo, show
-from storage.models import SchoolRequest, User
+from bot.views.school_requests import SchoolRequestCb, request_text, school_request
+from bot.views.text import echo
+from handlers.replies import show
 
 log = logging.getLogger(__name__)
 router = Router(name="school_requests")
 router.message.filter(F.chat.type == ChatType.PRIVATE)
-
-
-def _request_text(
-    i18n: I18nContext, language: str, request: SchoolRequest, requester_name: str, place: str
-) -> str:
-    return i18n.get(
-        "school-request-new",
-        language,
-        id=str(request.id),
-        name=echo(requester_name),
-        school=echo(request.name),
-        place=echo(place),
-    )
-
-
-async def notify_coordinators(
-    outbox: Outbox, users: UserService, i18n: I18nContext, request: SchoolRequest, requester: User
-) -> int:
-    """Queue the request for every active coordinator, each in their own language."""
-    by_language: dict[str, list[int]] = {}
-    for coordinator in await users.coordinators():
-        by_language.setdefault(coordinator.language, []).append(coordinator.id)
-    queued = 0
-    for language, ids in by_language.items():
-        place = keyboards.local_name(request.district, language) if request.district else ""
-        with i18n.use_locale(language):
-            markup = keyboards.school_request(i18n, request.id)
-            text = _request_text(i18n, language, request, requester.full_name or "", place)
-        queued += await outbox.send_text(
-            f"school-request:{request.id}", ids, text, reply_markup=markup
-        )
-    if not queued:
-        log.warning("school request %s: no active coordinator to tell", request.id)
-    return queued
 
 
 @router.message(Command("requests"))
@@ -76,10 +39,9 @@ async def list_requests(
         await message.answer(i18n.get("school-requests-none"))
         return
     for request, requester_name in pending:
-        place = keyboards.local_name(request.district, i18n.locale)
         await message.answer(
-            _request_text(i18n, i18n.locale, request, requester_name, place),
-            reply_markup=keyboards.school_request(i18n, request.id),
+            request_text(i18n, request, requester_name),
+            reply_markup=school_request(i18n, request.id),
         )
 
 

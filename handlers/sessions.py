@@ -3,7 +3,6 @@ and the t.me/<bot>?start=s<id> deep link from group announcements."""
 
 from __future__ import annotations
 
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
@@ -13,17 +12,27 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
-from bot import keyboards
-from bot.callbacks import SessionCb, SessionListCb
 from bot.clock import Clock
 from bot.ics import session_ics
+from bot.notices.sessions import SessionNotices
 from bot.services.directory import DirectoryService
 from bot.services.errors import DomainError
 from bot.services.permissions import Actor
-from bot.services.sessions import SessionCard, SessionService, SignUpOutcome
-from bot.session_notices import SessionNotices
-from bot.session_views import escape, label, summary, title, when
-from handlers import deeplinks
+from bot.services.sessions import SessionService, SignUpOutcome
+from bot.views.sessions import (
+    FILTER_PAGE,
+    SessionCb,
+    SessionListCb,
+    card_text,
+    label,
+    session_card,
+    session_list,
+    session_subject_filter,
+    sessions_filter_button,
+    title,
+    when,
+)
+from bot.views.text import escape
 from handlers.replies import show
 from storage.models import EventSession, SeatStatus
 
@@ -31,24 +40,6 @@ router = Router(name="sessions")
 router.message.filter(F.chat.type == ChatType.PRIVATE)
 
 Event = Message | CallbackQuery
-FILTER_PAGE = -1  # SessionListCb.page that opens the subject filter
-
-
-def card_text(i18n: I18nContext, card: SessionCard, zone: ZoneInfo) -> str:
-    registered = card.my_status == SeatStatus.REGISTERED
-    lines = [summary(i18n, card.session, zone, show_link=registered)]
-    lines.append(i18n.get("session-leader", name=escape(card.leader_name)))
-    if card.seats_left is None:
-        lines.append(i18n.get("session-seats-unlimited", registered=card.registered))
-    elif card.seats_left > 0:
-        lines.append(i18n.get("session-seats-left", left=card.seats_left))
-    else:
-        lines.append(i18n.get("session-seats-full", waiting=card.waitlisted))
-    if registered:
-        lines.append(i18n.get("session-you-registered"))
-    elif card.my_status == SeatStatus.WAITLISTED:
-        lines.append(i18n.get("session-you-waitlisted", position=card.my_position or 0))
-    return "\n".join(lines)
 
 
 async def show_card(
@@ -68,7 +59,7 @@ async def show_card(
     await show(
         event,
         card_text(i18n, card, zone),
-        keyboards.session_card(i18n, session_id, card.my_status, can_manage=manage),
+        session_card(i18n, session_id, card.my_status, can_manage=manage),
     )
 
 
@@ -83,7 +74,7 @@ async def show_list(
 ) -> None:
     result = await sessions.upcoming(subject_id=subject or None, page=page)
     if not result.items:
-        await show(event, i18n.get("sessions-none"), keyboards.session_subject_filter(i18n, []))
+        await show(event, i18n.get("sessions-none"), session_subject_filter(i18n, []))
         return
     lines = [i18n.get("sessions-title", page=result.page + 1, pages=result.pages)]
     labels = []
@@ -97,7 +88,7 @@ async def show_list(
         else:
             seats = i18n.get("session-seats-full", waiting=waiting)
         lines.append(i18n.get("sessions-line", when=moment, title=title(item), seats=seats))
-    markup = keyboards.session_list(
+    markup = session_list(
         i18n,
         [item for item, _, _ in result.items],
         labels,
@@ -105,7 +96,7 @@ async def show_list(
         pages=result.pages,
         subject=subject,
     )
-    markup.inline_keyboard.append(keyboards.sessions_filter_button(i18n))
+    markup.inline_keyboard.append(sessions_filter_button(i18n))
     await show(event, "\n\n".join(lines), markup)
 
 
@@ -124,7 +115,7 @@ async def subject_filter(
     query: CallbackQuery, i18n: I18nContext, directory: DirectoryService
 ) -> None:
     subjects = await directory.subjects()
-    await show(query, i18n.get("sessions-filter"), keyboards.session_subject_filter(i18n, subjects))
+    await show(query, i18n.get("sessions-filter"), session_subject_filter(i18n, subjects))
 
 
 @router.callback_query(SessionListCb.filter(F.page >= 0))
@@ -268,20 +259,5 @@ async def my_sessions(
         lines.append(i18n.get("my-line", when=moment, title=title(event), state=state))
         events.append(event)
         labels.append(label(i18n, event, zone))
-    markup = keyboards.session_list(i18n, events, labels, page=0, pages=1, subject=0)
+    markup = session_list(i18n, events, labels, page=0, pages=1, subject=0)
     await message.answer("\n".join(lines), reply_markup=markup)
-
-
-async def open_from_link(
-    message: Message, rest: str, i18n: I18nContext, data: dict[str, Any]
-) -> None:
-    """`start=s<id>`: the card of that session, also right after a new teacher registers."""
-    sessions: SessionService = data["sessions"]
-    if not rest.isdigit() or await sessions.get(int(rest)) is None:
-        await message.answer(i18n.get("deeplink-unknown"))
-        return
-    actor: Actor = data["actor"]
-    await show_card(message, int(rest), i18n, actor, sessions, data["zone"])
-
-
-deeplinks.OPENERS["s"] = open_from_link

@@ -13,8 +13,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 
 from bot.clock import Clock
+from bot.notices.sessions import SessionNotices
 from bot.services.sessions import SessionService
-from bot.session_notices import SessionNotices
 from storage.database import Database
 from storage.models import EventSession
 from storage.repositories.workshops import SessionRepository

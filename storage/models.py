@@ -288,7 +288,8 @@ Index("ix_outbox_purpose_status", OutboxItem.purpose, OutboxItem.status)
 
 
 class Broadcast(Base):
-    """A coordinator's announcement to an audience; its figures live in the outbox rows."""
+    """A coordinator's announcement to an audience; its figures live in the outbox rows (purpose
+    `broadcast:<id>`, built in bot/notices/purposes.py)."""
 
     __tablename__ = "broadcasts"
 
@@ -304,10 +305,6 @@ class Broadcast(Base):
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-    @property
-    def purpose(self) -> str:
-        return f"broadcast:{self.id}"
 
 
 class WorkshopStatus(enum.StrEnum):

@@ -9,7 +9,7 @@ from datetime import datetime
 from aiogram.types import InlineKeyboardMarkup
 
 from storage.database import Database
-from storage.models import ContentKind, DeliveryStatus
+from storage.models import ContentKind, DeliveryStatus, utcnow
 from storage.repositories.outbox import OutboxRepository
 
 Recipient = int | tuple[int, int]  # a chat id, or (chat id, forum topic id)
@@ -54,8 +54,11 @@ class Outbox:
     restart, a double click, a retried job — adds nothing for chats that already have it.
     """
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, utc_now: Callable[[], datetime] = utcnow) -> None:
         self.database = database
+        # The bot's clock, the one the engine asks "what is due": a row queued "now" is due
+        # now by the same clock, also when tests or an operator move it.
+        self.now = utc_now
         self._wake: Callable[[], None] = lambda: None
 
     def on_enqueue(self, wake: Callable[[], None]) -> None:
@@ -86,7 +89,7 @@ class Outbox:
                 content.id,
                 _pairs(recipients),
                 priority=priority,
-                not_before=not_before,
+                not_before=not_before or self.now(),
                 expires_at=expires_at,
             )
         self._wake()
@@ -111,7 +114,9 @@ class Outbox:
                 from_message_id=message_id,
                 reply_markup=_markup_json(reply_markup),
             )
-            added = await repo.enqueue(purpose, content.id, _pairs(recipients), priority=priority)
+            added = await repo.enqueue(
+                purpose, content.id, _pairs(recipients), priority=priority, not_before=self.now()
+            )
         self._wake()
         return content.id, added
 

@@ -30,7 +30,8 @@ from storage.database import Database
 from storage.models import EventSession, SeatStatus, SessionStatus
 from storage.repositories.attendance import AttendanceRepository
 
-PAGE_SIZE = 10
+# The roll call lists everyone registered in one scrolling list; no session comes near this.
+ROLL_CALL_MAX = 2000
 CODE_DIGITS = 6
 CHECKIN_OPENS_BEFORE = timedelta(minutes=15)
 CHECKIN_CLOSES_AFTER = timedelta(minutes=30)
@@ -41,9 +42,11 @@ _SWEEP_AT = 10_000
 
 
 class NotRegistered(NotFound):
-    """The person holds no registered seat in that session."""
+    """The person holds no registered seat in that session (they may have given it up since the
+    roll call was drawn): the roll call stays open and shows the others."""
 
     code = "attendance-error-not-registered"
+    keeps_form = True
 
 
 class SessionCancelled(DomainError):
@@ -85,11 +88,9 @@ class Registrant:
 
 
 @dataclass(frozen=True)
-class RegistrantsPage:
+class RollCall:
     session: EventSession
     items: list[Registrant]
-    page: int  # 0-based, clamped to the pages that exist
-    pages: int  # at least 1
     present: int
     total: int
     checkin_possible: bool  # a code may still be opened: scheduled and not long over
@@ -172,33 +173,30 @@ class AttendanceService:
             raise PermissionDenied
         return event
 
-    async def registrants(self, actor: Actor, session_id: int, page: int = 0) -> RegistrantsPage:
-        """One page of the registered participants with their marks, for the roll call."""
+    async def roll_call(self, actor: Actor, session_id: int) -> RollCall:
+        """Everyone holding a registered seat, with their marks, for the roll call."""
         async with self.database.read() as session:
             repo = AttendanceRepository(session)
             event = await self._session_for(repo, actor, session_id)
             present, total = await repo.counts(session_id)
-            pages = max(1, math.ceil(total / PAGE_SIZE))
-            page = min(max(page, 0), pages - 1)
-            rows = await repo.registrants(session_id, offset=page * PAGE_SIZE, limit=PAGE_SIZE)
+            rows = await repo.registrants(session_id, offset=0, limit=ROLL_CALL_MAX)
         items = [Registrant(r.user_id, r.full_name, r.attended) for r in rows]
         possible = (
             event.status == SessionStatus.SCHEDULED
             and self.clock.now() <= event.ends_at + CHECKIN_CLOSES_AFTER
         )
-        return RegistrantsPage(event, items, page, pages, present, total, possible)
+        return RollCall(event, items, present, total, possible)
 
-    async def toggle(self, actor: Actor, session_id: int, user_id: int) -> bool:
-        """Flip one participant's mark; returns whether they are now marked present."""
+    async def mark(self, actor: Actor, session_id: int, user_id: int, present: bool) -> None:
+        """Mark one participant present or not. Setting, not flipping: a tick on a list drawn
+        before that person checked in with the code still means "present"."""
         async with self.database.write() as session:
             repo = AttendanceRepository(session)
             await self._session_for(repo, actor, session_id)
             seat = await repo.seat(session_id, user_id)
             if seat is None or seat.status != SeatStatus.REGISTERED:
                 raise NotRegistered
-            attended = not seat.attended
-            await repo.set_attended(seat.id, attended)
-        return attended
+            await repo.set_attended(seat.id, present)
 
     async def open_checkin(self, actor: Actor, session_id: int) -> str:
         """The session's open code; a new one when check-in was closed. Opening twice is safe."""

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from storage.database import Database
 from storage.models import District, Region, School, Subject
 from storage.repositories.directory import DirectoryRepository
 
-SCHOOLS_PER_PAGE = 8
+SEARCH_RESULTS = 8
 
 
-@dataclass(frozen=True)
-class SchoolPage:
-    schools: list[School]
-    page: int
-    pages: int
+# A district or a city has at most a few hundred schools; the picker scrolls through them.
+DISTRICT_SCHOOLS_MAX = 1000
 
 
 class DirectoryService:
@@ -42,21 +37,16 @@ class DirectoryService:
         async with self.database.read() as session:
             return await DirectoryRepository(session).school(school_id)
 
-    async def school_page(self, district_id: int, page: int) -> SchoolPage:
+    async def schools(self, district_id: int) -> list[School]:
         async with self.database.read() as session:
-            repo = DirectoryRepository(session)
-            total = await repo.count_schools(district_id)
-            pages = max(1, -(-total // SCHOOLS_PER_PAGE))
-            page = min(max(page, 0), pages - 1)
-            schools = await repo.schools(
-                district_id, offset=page * SCHOOLS_PER_PAGE, limit=SCHOOLS_PER_PAGE
+            return await DirectoryRepository(session).schools(
+                district_id, limit=DISTRICT_SCHOOLS_MAX
             )
-            return SchoolPage(schools, page, pages)
 
     async def search_schools(self, district_id: int, words: str) -> list[School]:
         async with self.database.read() as session:
             return await DirectoryRepository(session).search_schools(
-                district_id, words, limit=SCHOOLS_PER_PAGE
+                district_id, words, limit=SEARCH_RESULTS
             )
 
     async def subjects(self) -> list[Subject]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
+from bot.notices import purposes
 from bot.services.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from bot.services.permissions import Actor
 from storage.database import Database
@@ -28,15 +29,6 @@ from storage.repositories.feedback import FeedbackRepository
 FEEDBACK_WINDOW = timedelta(days=7)
 COMMENT_MAX = 1000
 SCORES = (1, 2, 3, 4, 5)
-
-
-def request_purpose(session_id: int) -> str:
-    """Outbox purpose of the feedback request of a session: one per person, ever."""
-    return f"feedback:{session_id}"
-
-
-def nudge_purpose(session_id: int) -> str:
-    return f"feedback-nudge:{session_id}"
 
 
 def feedback_deadline(session: EventSession) -> datetime:
@@ -61,9 +53,19 @@ class NotParticipant(DomainError):
 
 
 class CommentTooLong(DomainError):
-    """The handler says the limit: COMMENT_MAX characters."""
+    """Raised with `max` and `length`, which the message names."""
 
     code = "feedback-comment-too-long"
+
+
+def normalize_comment(text: str) -> str:
+    """A comment as stored: trimmed, not empty, at most COMMENT_MAX characters."""
+    comment = text.strip()
+    if not comment:
+        raise InvalidInput
+    if len(comment) > COMMENT_MAX:
+        raise CommentTooLong(max=str(COMMENT_MAX), length=str(len(comment)))
+    return comment
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,9 @@ class FeedbackService:
         """Participants whom the request reached and who have not answered yet."""
         async with self.database.read() as session:
             repo = FeedbackRepository(session)
-            asked = await repo.queued_chat_ids(request_purpose(session_id), delivered_only=True)
+            asked = await repo.queued_chat_ids(
+                purposes.feedback_request(session_id), delivered_only=True
+            )
             participants = set(await repo.participant_ids(session_id))
             waiting = (asked & participants) - await repo.answered_ids(session_id)
             return await repo.users(waiting)
@@ -142,12 +146,7 @@ class FeedbackService:
         return await self._save(user_id, session_id, apply=value)
 
     async def record_comment(self, user_id: int, session_id: int, text: str) -> Feedback:
-        comment = text.strip()
-        if not comment:
-            raise InvalidInput
-        if len(comment) > COMMENT_MAX:
-            raise CommentTooLong
-        return await self._save(user_id, session_id, comment=comment)
+        return await self._save(user_id, session_id, comment=normalize_comment(text))
 
     async def summary(self, actor: Actor, session_id: int) -> FeedbackSummary:
         async with self.database.read() as session:
@@ -158,7 +157,9 @@ class FeedbackService:
             if not actor.manages(event.workshop):
                 raise PermissionDenied
             answers = await repo.answers(session_id)
-            asked = await repo.queued_chat_ids(request_purpose(session_id), delivered_only=True)
+            asked = await repo.queued_chat_ids(
+                purposes.feedback_request(session_id), delivered_only=True
+            )
         names_shown = actor.is_coordinator
         scores = Counter(f.usefulness for f, _ in answers if f.usefulness in SCORES)
         applied = Counter(f.apply for f, _ in answers if f.apply is not None)

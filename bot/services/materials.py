@@ -23,8 +23,10 @@ TITLE_MIN = 3
 TITLE_MAX = 200
 URL_MAX = 500
 FILE_ID_MAX = 200
-WORKSHOPS_PER_PAGE = 8
+# The archive lists its workshops in one scrolling list.
+ARCHIVE_MAX = 500
 SEARCH_LIMIT = 20
+SEARCH_WORDS_MAX = 100
 # One month of one workshop rarely holds more than a handful; a keyboard holds up to 100 buttons.
 MONTH_LIMIT = 50
 
@@ -35,6 +37,10 @@ class InvalidUrl(InvalidInput):
 
 class InvalidTitle(InvalidInput):
     code = "materials-error-title"
+
+
+class InvalidSearch(InvalidInput):
+    code = "materials-expected-words"
 
 
 class NotRegistered(PermissionDenied):
@@ -64,6 +70,14 @@ def normalize_title(text: str) -> str:
     return title
 
 
+def normalize_search(text: str) -> str:
+    """The words to look for, spaces collapsed; raises InvalidSearch when there are none."""
+    words = " ".join(text.split())[:SEARCH_WORDS_MAX].strip()
+    if not words:
+        raise InvalidSearch
+    return words
+
+
 def material_month(
     material: Material, session_starts_at: datetime | None, zone: ZoneInfo
 ) -> tuple[int, int]:
@@ -88,13 +102,6 @@ class ArchiveWorkshop:
     id: int
     title: str
     materials: int
-
-
-@dataclass(frozen=True)
-class WorkshopPage:
-    items: list[ArchiveWorkshop]
-    page: int
-    pages: int
 
 
 @dataclass(frozen=True)
@@ -199,19 +206,12 @@ class MaterialService:
                 )
             )
 
-    async def workshop_page(self, actor: Actor, page: int) -> WorkshopPage:
-        """Approved workshops that have materials, WORKSHOPS_PER_PAGE at a time."""
+    async def archive(self, actor: Actor) -> list[ArchiveWorkshop]:
+        """Approved workshops that have materials, by title."""
         _require_registered(actor)
         async with self.database.read() as session:
-            repo = MaterialRepository(session)
-            total = await repo.count_archive_workshops()
-            pages = max(1, -(-total // WORKSHOPS_PER_PAGE))
-            page = min(max(page, 0), pages - 1)
-            rows = await repo.archive_workshops(
-                offset=page * WORKSHOPS_PER_PAGE, limit=WORKSHOPS_PER_PAGE
-            )
-        items = [ArchiveWorkshop(w.id, w.title, count) for w, count in rows]
-        return WorkshopPage(items, page, pages)
+            rows = await MaterialRepository(session).archive_workshops(offset=0, limit=ARCHIVE_MAX)
+        return [ArchiveWorkshop(w.id, w.title, count) for w, count in rows]
 
     async def months(self, actor: Actor, workshop_id: int, zone: ZoneInfo) -> WorkshopMonths:
         """The months a workshop's materials are filed under, newest first, with counts."""
@@ -238,8 +238,9 @@ class MaterialService:
     async def search(self, actor: Actor, words: str) -> list[MaterialItem]:
         """Archive materials whose title or workshop title holds every word, in any order."""
         _require_registered(actor)
+        query = normalize_search(words)
         async with self.database.read() as session:
-            rows = await MaterialRepository(session).search(words, limit=SEARCH_LIMIT)
+            rows = await MaterialRepository(session).search(query, limit=SEARCH_LIMIT)
         return [MaterialItem(material, title) for material, title in rows]
 
     async def open(self, actor: Actor, material_id: int) -> MaterialItem:

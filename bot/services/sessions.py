@@ -10,10 +10,11 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
+from bot.notices import purposes
 from bot.services.errors import (
     InThePast,
     InvalidInput,
@@ -42,8 +43,89 @@ PAGE_SIZE = 5
 DURATION_RANGE = (15, 480)
 CAPACITY_MAX = 10_000
 TOPIC_RANGE = (3, 300)
+PLACE_RANGE = (3, 300)
 URL_RE = re.compile(r"^https?://[^\s<>\"]{3,490}$")
+TIME_RE = re.compile(r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})$")
 HOLDERS = (SeatStatus.REGISTERED, SeatStatus.WAITLISTED)
+# What the scheduling form offers as buttons; other values are typed and checked the same way.
+DURATION_CHOICES = (45, 60, 90, 120)
+CAPACITY_CHOICES = (15, 25, 30, 50, 100)
+
+
+class InvalidTime(InvalidInput):
+    code = "schedule-time-invalid"
+
+
+class InvalidPlace(InvalidInput):
+    code = "schedule-place-invalid"
+
+
+class InvalidCapacity(InvalidInput):
+    code = "schedule-capacity-invalid"
+
+
+class InvalidTopic(InvalidInput):
+    code = "schedule-topic-invalid"
+
+
+def parse_time_of_day(text: str) -> time:
+    """«17:45», «9:30» or «17.45»: a time of day as a person types it."""
+    match = TIME_RE.match(text.strip())
+    if match is None:
+        raise InvalidTime
+    hour, minute = int(match["h"]), int(match["m"])
+    if hour > 23 or minute > 59:
+        raise InvalidTime
+    return time(hour, minute)
+
+
+def check_duration(minutes: int) -> int:
+    if not DURATION_RANGE[0] <= minutes <= DURATION_RANGE[1]:
+        raise InvalidInput
+    return minutes
+
+
+def check_capacity(seats: int | None) -> int | None:
+    """Seats in a session: 1 to CAPACITY_MAX, or None for no limit."""
+    if seats is not None and not 1 <= seats <= CAPACITY_MAX:
+        raise InvalidCapacity
+    return seats
+
+
+def parse_capacity(text: str) -> int:
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > len(str(CAPACITY_MAX)):
+        raise InvalidCapacity
+    seats = int(digits)
+    check_capacity(seats)
+    return seats
+
+
+@dataclass(frozen=True)
+class Venue:
+    """Where a session happens: an online link, or a place (an address, a room)."""
+
+    link: str | None
+    place: str | None
+
+
+def parse_venue(text: str) -> Venue:
+    value = text.strip()
+    if value.lower().startswith(("http://", "https://")):
+        if not URL_RE.match(value):
+            raise InvalidPlace
+        return Venue(link=value, place=None)
+    place = " ".join(value.split())
+    if not PLACE_RANGE[0] <= len(place) <= PLACE_RANGE[1]:
+        raise InvalidPlace
+    return Venue(link=None, place=place)
+
+
+def normalize_topic(text: str) -> str:
+    topic = " ".join(text.split())
+    if not TOPIC_RANGE[0] <= len(topic) <= TOPIC_RANGE[1]:
+        raise InvalidTopic
+    return topic
 
 
 class SignUpOutcome(enum.StrEnum):
@@ -111,10 +193,6 @@ class Change:
     people: list[User]
 
 
-def reminder_prefix(session_id: int) -> str:
-    return f"remind:{session_id}:"
-
-
 class SessionService:
     def __init__(self, database: Database, clock: Clock, zone: ZoneInfo) -> None:
         self.database = database
@@ -124,27 +202,75 @@ class SessionService:
     # ------------------------------------------------------------- scheduling
 
     def _validate(self, draft: SessionDraft) -> None:
-        if draft.starts_at <= self.clock.now():
-            raise InThePast
-        if not DURATION_RANGE[0] <= draft.duration_minutes <= DURATION_RANGE[1]:
-            raise InvalidInput
-        if not TOPIC_RANGE[0] <= len(draft.topic.strip()) <= TOPIC_RANGE[1]:
-            raise InvalidInput
-        if draft.capacity is not None and not 1 <= draft.capacity <= CAPACITY_MAX:
-            raise InvalidInput
+        self.check_start(draft.starts_at)
+        check_duration(draft.duration_minutes)
+        normalize_topic(draft.topic)
+        check_capacity(draft.capacity)
         if draft.link is not None and not URL_RE.match(draft.link):
-            raise InvalidInput
+            raise InvalidPlace
         if not (draft.link or (draft.place and draft.place.strip())):
-            raise InvalidInput
+            raise InvalidPlace
+
+    def local_today(self) -> date:
+        """Today in the configured zone (Asia/Almaty), by the bot's clock."""
+        return self.clock.now().astimezone(self.zone).date()
+
+    def check_start(self, starts_at: datetime) -> None:
+        if starts_at <= self.clock.now():
+            raise InThePast
+
+    async def check_day(
+        self,
+        actor: Actor,
+        day: date,
+        *,
+        workshop_id: int | None = None,
+        session_id: int | None = None,
+    ) -> None:
+        """May a session of this workshop (or this session, moved) fall on `day`?
+
+        The same rules as `schedule` and `move`, asked as soon as the day is picked, so the
+        leader can pick another day at once instead of learning it at the last step.
+        """
+        if day < self.local_today():
+            raise InThePast
+        async with self.database.read() as session:
+            sessions = SessionRepository(session)
+            skip = None
+            if session_id is not None:
+                event = await sessions.get(session_id)
+                if event is None:
+                    raise NotFound
+                if not actor.manages(event.workshop):
+                    raise PermissionDenied
+                self._open(event)
+                workshop_id, skip = event.workshop_id, event.id
+                if workshop_id is None:
+                    return
+            elif workshop_id is not None:
+                workshop = await WorkshopRepository(session).get(workshop_id)
+                if workshop is None:
+                    raise NotFound
+                if not actor.manages(workshop):
+                    raise PermissionDenied
+                if workshop.status != WorkshopStatus.APPROVED:
+                    raise NotApproved
+            else:
+                raise NotFound
+            if not actor.is_coordinator:
+                await self._check_month(sessions, workshop_id, (day.year, day.month), skip=skip)
 
     def _month(self, moment: datetime) -> tuple[int, int]:
         local = moment.astimezone(self.zone)
         return local.year, local.month
 
     async def _check_month(
-        self, sessions: SessionRepository, workshop_id: int, starts_at: datetime, skip: int | None
+        self,
+        sessions: SessionRepository,
+        workshop_id: int,
+        month: tuple[int, int],
+        skip: int | None,
     ) -> None:
-        month = self._month(starts_at)
         for other in await sessions.of_workshop(workshop_id, statuses=(SessionStatus.SCHEDULED,)):
             if other.id != skip and self._month(other.starts_at) == month:
                 raise OneSessionAMonth
@@ -163,7 +289,9 @@ class SessionService:
             sessions = SessionRepository(session)
             extra_by = None
             try:
-                await self._check_month(sessions, workshop.id, draft.starts_at, skip=None)
+                await self._check_month(
+                    sessions, workshop.id, self._month(draft.starts_at), skip=None
+                )
             except OneSessionAMonth:
                 if not actor.is_coordinator:
                     raise
@@ -183,8 +311,7 @@ class SessionService:
             )
 
     async def move(self, actor: Actor, session_id: int, starts_at: datetime) -> Change:
-        if starts_at <= self.clock.now():
-            raise InThePast
+        self.check_start(starts_at)
         async with self.database.write() as session:
             sessions = SessionRepository(session)
             event = await sessions.lock(session_id)
@@ -194,13 +321,25 @@ class SessionService:
                 raise PermissionDenied
             self._open(event)
             if event.workshop_id is not None and not actor.is_coordinator:
-                await self._check_month(sessions, event.workshop_id, starts_at, skip=event.id)
+                await self._check_month(
+                    sessions, event.workshop_id, self._month(starts_at), skip=event.id
+                )
             event.starts_at = starts_at
             event.feedback_requested_at = None
             # Reminders queued for the old time must not go out; the job queues new ones.
-            await OutboxRepository(session).cancel_matching(reminder_prefix(event.id))
+            await OutboxRepository(session).cancel_matching(purposes.reminder_prefix(event.id))
             people = list(await SeatRepository(session).holders(event.id, HOLDERS))
             return Change(event, people)
+
+    async def movable(self, actor: Actor, session_id: int) -> EventSession:
+        """A session the actor may still move: they manage it, and it has not begun."""
+        event = await self.get(session_id)
+        if event is None:
+            raise NotFound
+        if not actor.manages(event.workshop):
+            raise PermissionDenied
+        self._open(event)
+        return event
 
     async def cancel(self, actor: Actor, session_id: int) -> Change:
         async with self.database.write() as session:
@@ -211,7 +350,7 @@ class SessionService:
                 raise PermissionDenied
             self._open(event)
             event.status = SessionStatus.CANCELLED
-            await OutboxRepository(session).cancel_matching(reminder_prefix(event.id))
+            await OutboxRepository(session).cancel_matching(purposes.reminder_prefix(event.id))
             people = list(await SeatRepository(session).holders(event.id, HOLDERS))
             return Change(event, people)
 
@@ -348,7 +487,7 @@ class SessionService:
             was_registered = seat.status == SeatStatus.REGISTERED
             seat.status = SeatStatus.CANCELLED
             await OutboxRepository(session).cancel_matching(
-                reminder_prefix(event.id), chat_id=user_id
+                purposes.reminder_prefix(event.id), chat_id=user_id
             )
             promoted = None
             if was_registered:

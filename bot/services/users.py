@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,6 +15,27 @@ from storage.repositories.school_requests import SchoolRequestRepository
 from storage.repositories.users import UserRepository
 
 FULL_NAME_MAX = 120
+SUBJECTS_MAX = 6
+SCHOOL_NAME_MIN, SCHOOL_NAME_MAX = 5, 200
+
+
+class InvalidFullName(InvalidInput):
+    code = "error-full-name"
+
+
+class InvalidSchoolName(InvalidInput):
+    code = "error-school-name"
+
+
+class TooManySubjects(InvalidInput):
+    code = "subjects-too-many"
+
+    def __init__(self) -> None:
+        super().__init__(max=SUBJECTS_MAX)
+
+
+class NoSubjects(InvalidInput):
+    code = "subjects-none"
 
 
 @dataclass(frozen=True)
@@ -45,19 +67,71 @@ class Profile:
     subjects: tuple[tuple[str, str, str], ...]  # (kk, ru, en) names
     pending_school: str | None
     roles: frozenset[Role]
+    subject_ids: tuple[int, ...] = ()
+    registered_at: datetime | None = None
 
 
 def normalize_full_name(text: str) -> str:
-    """Collapse spaces; refuse what cannot be a person's name. Raises InvalidInput."""
+    """Collapse spaces; refuse what cannot be a person's name."""
     name = " ".join(text.split())
     words = name.split(" ")
     if not (2 <= len(words) <= 5) or len(name) > FULL_NAME_MAX:
-        raise InvalidInput
+        raise InvalidFullName
     if not all(any(ch.isalpha() for ch in word) for word in words):
-        raise InvalidInput
+        raise InvalidFullName
     if any(ch.isdigit() or ch in "<>@/\\#$%^*=+{}[]|" for ch in name):
-        raise InvalidInput
+        raise InvalidFullName
     return name
+
+
+def normalize_school_name(text: str) -> str:
+    """The name of a school a teacher asks to add to the directory."""
+    name = " ".join(text.split())
+    if not SCHOOL_NAME_MIN <= len(name) <= SCHOOL_NAME_MAX:
+        raise InvalidSchoolName
+    return name
+
+
+def check_subject_choice(subject_ids: Sequence[int]) -> tuple[int, ...]:
+    """A teacher names one to SUBJECTS_MAX subjects they teach."""
+    chosen = tuple(dict.fromkeys(subject_ids))
+    if not chosen:
+        raise NoSubjects
+    if len(chosen) > SUBJECTS_MAX:
+        raise TooManySubjects
+    return chosen
+
+
+def check_room_for_subject(chosen_count: int) -> None:
+    """Before one more subject is ticked: is there room for it?"""
+    if chosen_count >= SUBJECTS_MAX:
+        raise TooManySubjects
+
+
+# Telegram user ids are positive and fit a BIGINT column.
+USER_ID_DIGITS_MAX = 18
+
+
+class InvalidUserId(InvalidInput):
+    code = "grant-id-invalid"
+
+
+class UnknownGrantee(NotFound):
+    """Roles go to registered people only; the id may have been mistyped, so the form stays."""
+
+    code = "grant-unknown-user"
+    keeps_form = True
+
+
+def parse_user_id(text: str) -> int:
+    """A Telegram user id as typed: digits only."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > USER_ID_DIGITS_MAX:
+        raise InvalidUserId
+    value = int(digits)
+    if value <= 0:
+        raise InvalidUserId
+    return value
 
 
 class UserService:
@@ -97,14 +171,15 @@ class UserService:
             user.registered_at = user.registered_at or utcnow()
             user.is_active = True
             user.blocked_at = None
-            subjects = await directory.subjects_by_ids(list(form.subject_ids))
+            chosen = check_subject_choice(form.subject_ids)
+            subjects = await directory.subjects_by_ids(list(chosen))
             await users.set_subjects(user, [s.id for s in subjects])
             if form.user_id in self.admin_ids:
                 await users.grant(form.user_id, Role.ADMIN, granted_by=None)
             request = None
             if form.school_id is None and form.requested_school:
                 request = await SchoolRequestRepository(session).create(
-                    form.user_id, form.district_id, form.requested_school
+                    form.user_id, form.district_id, normalize_school_name(form.requested_school)
                 )
             await session.flush()
             await session.refresh(user, attribute_names=["roles", "subjects"])
@@ -136,6 +211,8 @@ class UserService:
                 subjects=tuple((s.name_kk, s.name_ru, s.name_en) for s in user.subjects),
                 pending_school=pending,
                 roles=self.actor(user.id, user).roles,
+                subject_ids=tuple(s.id for s in user.subjects),
+                registered_at=user.registered_at,
             )
 
     async def rename(self, user_id: int, full_name: str) -> None:
@@ -151,7 +228,8 @@ class UserService:
             user = await users.get(user_id)
             if user is None:
                 raise NotFound
-            subjects = await DirectoryRepository(session).subjects_by_ids(subject_ids)
+            chosen = check_subject_choice(subject_ids)
+            subjects = await DirectoryRepository(session).subjects_by_ids(list(chosen))
             await users.set_subjects(user, [s.id for s in subjects])
 
     async def set_school(
@@ -170,7 +248,7 @@ class UserService:
             user.school_id = school_id
             if school_id is None and requested:
                 return await SchoolRequestRepository(session).create(
-                    user_id, district_id, requested
+                    user_id, district_id, normalize_school_name(requested)
                 )
             return None
 
@@ -205,6 +283,24 @@ class UserService:
                         people[admin_id] = user
             return list(people.values())
 
+    @staticmethod
+    def grantable_roles(actor: Actor) -> list[Role]:
+        """The roles this actor may give, in the order of Role; empty for most people."""
+        return [role for role in Role if actor.may_grant(role)]
+
+    def ensure_may_grant(self, actor: Actor) -> None:
+        """Whether the actor may give any role at all: opening /grant asks this."""
+        if not self.grantable_roles(actor):
+            raise PermissionDenied
+
+    async def grantee(self, actor: Actor, target_id: int) -> User:
+        """The registered person a role is about to be given to."""
+        self.ensure_may_grant(actor)
+        target = await self.get(target_id)
+        if target is None or not target.is_registered:
+            raise UnknownGrantee
+        return target
+
     async def grant(self, actor: Actor, target_id: int, role: Role) -> bool:
         """Give `role` to `target_id` if the actor may; returns False when it was already held."""
         if not actor.may_grant(role):
@@ -213,7 +309,7 @@ class UserService:
             users = UserRepository(session)
             target = await users.get(target_id)
             if target is None or not target.is_registered:
-                raise NotFound
+                raise UnknownGrantee
             return await users.grant(target_id, role, granted_by=actor.user_id)
 
     async def grant_by_operator(self, target_id: int, role: Role, language: str) -> bool:

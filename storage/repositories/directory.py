@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import District, Region, School, Subject
@@ -49,12 +49,6 @@ class DirectoryRepository:
             .limit(limit)
         )
         return list(rows)
-
-    async def count_schools(self, district_id: int) -> int:
-        count = await self.session.scalar(
-            select(func.count()).select_from(School).where(School.district_id == district_id)
-        )
-        return int(count or 0)
 
     async def search_schools(self, district_id: int, words: str, *, limit: int = 8) -> list[School]:
         """Schools of the district whose names contain every word given, in any order."""

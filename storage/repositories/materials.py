@@ -60,16 +60,6 @@ class MaterialRepository:
         )
         return [(workshop, int(total)) for workshop, total in rows.all()]
 
-    async def count_archive_workshops(self) -> int:
-        inner = (
-            select(Workshop.id)
-            .join(Material, Material.workshop_id == Workshop.id)
-            .where(Workshop.status == WorkshopStatus.APPROVED)
-            .distinct()
-            .subquery()
-        )
-        return int(await self.session.scalar(select(func.count()).select_from(inner)) or 0)
-
     async def of_workshop(self, workshop_id: int) -> list[tuple[Material, datetime | None]]:
         """A workshop's materials with the start of the session each belongs to (or None)."""
         rows = await self.session.execute(

@@ -64,11 +64,15 @@ class SessionRepository:
     async def lock(self, session_id: int) -> EventSession | None:
         """The session row, locked until the transaction ends (PostgreSQL).
 
+        Only the session row is locked (FOR UPDATE OF sessions): the workshop is eager-loaded
+        through a LEFT OUTER JOIN, and PostgreSQL refuses FOR UPDATE on the nullable side of an
+        outer join. The session row is what sign-ups, leaving, moving and cancelling serialize on.
+
         SQLite needs no row lock: write transactions begin IMMEDIATE and so run one at a time.
         """
         query = select(EventSession).where(EventSession.id == session_id)
         if self.session.get_bind().dialect.name == "postgresql":
-            query = query.with_for_update()
+            query = query.with_for_update(of=EventSession)
         return (await self.session.scalars(query)).unique().one_or_none()
 
     async def of_workshop(

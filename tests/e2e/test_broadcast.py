@@ -3,58 +3,23 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 
-from storage.database import Database
-from storage.models import User
-from tests.e2e.conftest import ADMIN_ID, RunningBot
-from tests.e2e.conversation import Person, joined
+from tests.e2e.conftest import RunningBot
+from tests.e2e.conversation import joined
+from tests.e2e.steps import coordinator, seed_teachers
 
 TEACHERS = range(700_001, 700_201)
 BLOCKED = set(range(700_001, 700_201, 20))  # ten of them
-
-
-async def seed_teachers(bot: RunningBot, ids: range, language: str = "kk") -> None:
-    """Registered teachers written straight into the bot's database, as if they had registered."""
-    database = Database(f"sqlite+aiosqlite:///{bot.db_path}")
-    now = datetime.now(UTC)
-    async with database.write() as session:
-        for user_id in ids:
-            session.add(
-                User(
-                    id=user_id,
-                    language=language,
-                    full_name=f"Мұғалім {user_id}",
-                    consent_at=now,
-                    registered_at=now,
-                )
-            )
-    await database.dispose()
-    for user_id in ids:
-        bot.fake.add_chat(user_id)
-
-
-async def register_coordinator(bot: RunningBot) -> Person:
-    admin = bot.person(ADMIN_ID, "Сара", "kk")
-    await admin.say("/start")
-    await admin.tap("Келісемін")
-    await admin.say("Бекова Сара Нұрланқызы")
-    await admin.tap("Жамбыл облысы")
-    await admin.tap("Жуалы ауданы")
-    await admin.tap("Көкбастау")
-    await admin.tap("Тарих")
-    await admin.tap("✅ Дайын")
-    return admin
 
 
 async def test_a_broadcast_reaches_everyone_once_despite_429s_502s_and_blocked_users(
     bot: RunningBot,
 ) -> None:
     fake = bot.fake
-    await seed_teachers(bot, TEACHERS)
+    await seed_teachers(bot, [(i, f"Мұғалім {i}") for i in TEACHERS])
     for user_id in BLOCKED:
         fake.block(user_id)
-    admin = await register_coordinator(bot)
+    admin = await coordinator(bot)
 
     assert "Таратылатын хабарламаны жіберіңіз" in joined(await admin.say("/broadcast"))
     assert "кімдерге жібереміз" in joined(
@@ -89,8 +54,8 @@ async def test_a_broadcast_can_be_stopped_midway_and_survives_a_restart(
     bot: RunningBot,
 ) -> None:
     fake = bot.fake
-    await seed_teachers(bot, range(800_001, 800_301), language="ru")
-    admin = await register_coordinator(bot)
+    await seed_teachers(bot, [(i, f"Учитель {i}") for i in range(800_001, 800_301)], language="ru")
+    admin = await coordinator(bot)
     await admin.say("/language")
     await admin.tap("Русский")
     await admin.say("/broadcast")

@@ -14,8 +14,10 @@ from aiogram_i18n.managers.memory import MemoryManager
 from sqlalchemy import select, update
 
 from bot.delivery.outbox import Outbox
-from bot.feedback_requests import queue_feedback_nudges, queue_feedback_requests
 from bot.i18n import build_core
+from bot.notices.feedback import queue_feedback_nudges, queue_feedback_requests
+from bot.notices.purposes import feedback_nudge as nudge_purpose
+from bot.notices.purposes import feedback_request as request_purpose
 from bot.services.errors import InvalidInput, NotFound, PermissionDenied
 from bot.services.feedback import (
     COMMENT_MAX,
@@ -24,21 +26,16 @@ from bot.services.feedback import (
     FeedbackNotOpen,
     FeedbackService,
     NotParticipant,
-    nudge_purpose,
-    request_purpose,
 )
 from bot.services.permissions import Actor
 from bot.settings import load_zone
-from handlers.feedback import (
-    MESSAGE_MAX,
-    FeedbackApplyCb,
+from bot.views.feedback import (
     FeedbackEditCb,
     FeedbackScoreCb,
-    FeedbackSkipCb,
     FeedbackSummaryCb,
-    render_summary,
     score_keyboard,
 )
+from handlers.feedback import MESSAGE_MAX, render_summary
 from storage.database import Database
 from storage.models import (
     ApplyAnswer,
@@ -50,10 +47,16 @@ from storage.models import (
     SessionStatus,
     User,
     UserRole,
-    Workshop,
-    WorkshopStatus,
 )
 from storage.repositories.outbox import OutboxRepository
+from tests.support.clock import ManualClock
+from tests.support.factories import (
+    actor,
+    add_seat,
+    approved_workshop,
+    scheduled_session,
+    teacher_row,
+)
 
 ZONE = load_zone("Asia/Almaty")
 STARTS = datetime(2026, 12, 15, 10, 0, tzinfo=UTC)  # 15:00 in Almaty
@@ -63,53 +66,16 @@ AIGUL, BOLAT, DANA, ERLAN = 1, 2, 3, 4  # registered, registered, registered, wa
 BIG_ID = 2**63 - 1
 
 
-class FixedClock:
-    def __init__(self, now: datetime) -> None:
-        self.moment = now
-
-    def now(self) -> datetime:
-        return self.moment
-
-
 @dataclass
 class Scene:
     database: Database
-    clock: FixedClock
+    clock: ManualClock
     service: FeedbackService
     session_id: int
 
 
-def teacher(user_id: int) -> Actor:
-    return Actor(user_id=user_id, roles=frozenset({Role.TEACHER}), registered=True)
-
-
-LEADER_ACTOR = Actor(user_id=LEADER, roles=frozenset({Role.TEACHER, Role.LEADER}), registered=True)
-COORDINATOR_ACTOR = Actor(
-    user_id=COORDINATOR, roles=frozenset({Role.TEACHER, Role.COORDINATOR}), registered=True
-)
-
-
-def person(user_id: int, name: str, language: str = "kk", **extra: Any) -> User:
-    return User(
-        id=user_id,
-        language=language,
-        full_name=name,
-        consent_at=STARTS - timedelta(days=30),
-        registered_at=STARTS - timedelta(days=30),
-        **extra,
-    )
-
-
-async def seat(db: Database, session_id: int, user_id: int, **values: Any) -> None:
-    async with db.write() as session:
-        session.add(
-            Seat(
-                session_id=session_id,
-                user_id=user_id,
-                status=values.pop("status", SeatStatus.REGISTERED),
-                **values,
-            )
-        )
+LEADER_ACTOR = actor(LEADER, Role.LEADER)
+COORDINATOR_ACTOR = actor(COORDINATOR, Role.COORDINATOR)
 
 
 async def mark_attended(db: Database, session_id: int, *user_ids: int) -> None:
@@ -122,44 +88,36 @@ async def mark_attended(db: Database, session_id: int, *user_ids: int) -> None:
 
 
 @pytest.fixture
-async def scene(database: Database) -> Scene:
+async def scene(database: Database, clock: ManualClock) -> Scene:
     """A workshop session that ended at 11:30 UTC: three registered teachers, one waitlisted."""
     async with database.write() as session:
         session.add_all(
             [
-                person(LEADER, "Сапарова Гүлнар Әбдуқызы"),
-                person(COORDINATOR, "Жұмабеков Нұрлан Асқарұлы"),
-                person(AIGUL, "Ахметова Айгүл Серікқызы"),
-                person(BOLAT, "Болатов Болат Ерланұлы", "ru"),
-                person(DANA, "Dana Smith", "en"),
-                person(ERLAN, "Ерланов Ерлан Бекұлы"),
+                teacher_row(LEADER, name="Сапарова Гүлнар Әбдуқызы"),
+                teacher_row(COORDINATOR, name="Жұмабеков Нұрлан Асқарұлы"),
+                teacher_row(AIGUL, name="Ахметова Айгүл Серікқызы"),
+                teacher_row(BOLAT, name="Болатов Болат Ерланұлы", language="ru"),
+                teacher_row(DANA, name="Dana Smith", language="en"),
+                teacher_row(ERLAN, name="Ерланов Ерлан Бекұлы"),
             ]
         )
         await session.flush()
         session.add(UserRole(user_id=COORDINATOR, role=Role.COORDINATOR))
-        workshop = Workshop(
-            leader_id=LEADER,
-            title="Оқу сауаттылығы <бастауыш>",
-            method="Lesson Study",
-            audience="1-4 сыныптар",
-            status=WorkshopStatus.APPROVED,
-        )
-        session.add(workshop)
-        await session.flush()
-        event = EventSession(
-            workshop_id=workshop.id,
-            topic="Мәтінмен жұмыс & сұрақ қою",
-            starts_at=STARTS,
-            duration_minutes=90,
-        )
-        session.add(event)
-        await session.flush()
-        session_id = event.id
+    workshop = await approved_workshop(
+        database,
+        LEADER,
+        title="Оқу сауаттылығы <бастауыш>",
+        method="Lesson Study",
+        audience="1-4 сыныптар",
+    )
+    event = await scheduled_session(
+        database, workshop.id, STARTS, topic="Мәтінмен жұмыс & сұрақ қою", duration_minutes=90
+    )
     for user_id in (AIGUL, BOLAT, DANA):
-        await seat(database, session_id, user_id)
-    await seat(database, session_id, ERLAN, status=SeatStatus.WAITLISTED)
-    clock = FixedClock(ENDS + timedelta(hours=1))
-    return Scene(database, clock, FeedbackService(database, clock), session_id)
+        await add_seat(database, event.id, user_id)
+    await add_seat(database, event.id, ERLAN, SeatStatus.WAITLISTED)
+    clock.set(ENDS + timedelta(hours=1))
+    return Scene(database, clock, FeedbackService(database, clock), event.id)
 
 
 async def feedback_rows(db: Database, session_id: int) -> list[Feedback]:
@@ -204,10 +162,10 @@ async def test_a_second_answer_from_the_same_person_updates_the_first(scene: Sce
 
 
 async def test_feedback_after_seven_days_is_refused(scene: Scene) -> None:
-    scene.clock.moment = ENDS + timedelta(days=7) - timedelta(minutes=1)
+    scene.clock.set(ENDS + timedelta(days=7) - timedelta(minutes=1))
     await scene.service.record_score(AIGUL, scene.session_id, 4)
 
-    scene.clock.moment = ENDS + timedelta(days=7, minutes=1)
+    scene.clock.set(ENDS + timedelta(days=7, minutes=1))
     with pytest.raises(FeedbackClosed):
         await scene.service.record_score(AIGUL, scene.session_id, 2)
     with pytest.raises(FeedbackClosed):
@@ -220,7 +178,7 @@ async def test_feedback_after_seven_days_is_refused(scene: Scene) -> None:
 
 
 async def test_feedback_before_the_session_ends_is_not_taken(scene: Scene) -> None:
-    scene.clock.moment = ENDS - timedelta(minutes=5)
+    scene.clock.set(ENDS - timedelta(minutes=5))
     with pytest.raises(FeedbackNotOpen):
         await scene.service.record_score(AIGUL, scene.session_id, 5)
 
@@ -261,8 +219,10 @@ async def test_a_score_outside_one_to_five_is_refused(scene: Scene, score: int) 
 async def test_an_unknown_apply_answer_and_an_overlong_comment_are_refused(scene: Scene) -> None:
     with pytest.raises(InvalidInput):
         await scene.service.record_apply(AIGUL, scene.session_id, "maybe")
-    with pytest.raises(CommentTooLong):
+    with pytest.raises(CommentTooLong) as refused:
         await scene.service.record_comment(AIGUL, scene.session_id, "ә" * (COMMENT_MAX + 1))
+    # The message names the limit and the length sent.
+    assert refused.value.params == {"max": str(COMMENT_MAX), "length": str(COMMENT_MAX + 1)}
     with pytest.raises(InvalidInput):
         await scene.service.record_comment(AIGUL, scene.session_id, "   ")
     await scene.service.record_comment(AIGUL, scene.session_id, "ә" * COMMENT_MAX)
@@ -400,7 +360,7 @@ async def test_the_leaders_summary_hides_names_the_coordinators_shows_them(
 
 async def test_only_the_leader_and_coordinators_see_the_summary(scene: Scene) -> None:
     with pytest.raises(PermissionDenied):
-        await scene.service.summary(teacher(AIGUL), scene.session_id)
+        await scene.service.summary(actor(AIGUL), scene.session_id)
     another_leader = Actor(user_id=AIGUL, roles=frozenset({Role.LEADER}), registered=True)
     with pytest.raises(PermissionDenied):
         await scene.service.summary(another_leader, scene.session_id)
@@ -411,7 +371,7 @@ async def test_only_the_leader_and_coordinators_see_the_summary(scene: Scene) ->
 async def test_a_long_summary_stays_under_telegrams_limit(scene: Scene, core: Any) -> None:
     async with scene.database.write() as session:
         for user_id in range(1000, 1030):
-            session.add(person(user_id, f"Мұғалім Нөмір{user_id}"))
+            session.add(teacher_row(user_id, name=f"Мұғалім Нөмір{user_id}"))
         await session.flush()
         for user_id in range(1000, 1030):
             session.add(
@@ -421,8 +381,8 @@ async def test_a_long_summary_stays_under_telegrams_limit(scene: Scene, core: An
         await scene.service.record_score(user_id, scene.session_id, 3)
         await scene.service.record_comment(user_id, scene.session_id, "<&>" * 333)
 
-    for actor in (LEADER_ACTOR, COORDINATOR_ACTOR):
-        summary = await scene.service.summary(actor, scene.session_id)
+    for reader in (LEADER_ACTOR, COORDINATOR_ACTOR):
+        summary = await scene.service.summary(reader, scene.session_id)
         for language in ("kk", "ru", "en"):
             text = render_summary(i18n_for(core, language), summary, ZONE)
             assert len(text) <= MESSAGE_MAX
@@ -443,8 +403,6 @@ async def test_an_empty_summary_says_nobody_answered(scene: Scene, core: Any) ->
     "item",
     [
         FeedbackScoreCb(session_id=BIG_ID, score=5),
-        FeedbackApplyCb(session_id=BIG_ID, answer=ApplyAnswer.PARTLY),
-        FeedbackSkipCb(session_id=BIG_ID),
         FeedbackEditCb(session_id=BIG_ID),
         FeedbackSummaryCb(session_id=BIG_ID),
     ],

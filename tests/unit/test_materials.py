@@ -13,28 +13,27 @@ from aiogram_i18n import I18nContext
 from aiogram_i18n.managers.memory import MemoryManager
 from sqlalchemy import func, select
 
-from bot import keyboards
 from bot.delivery.outbox import Outbox
 from bot.i18n import build_core
-from bot.material_delivery import queue_session_materials
+from bot.notices.materials import queue_session_materials
 from bot.services.errors import InvalidInput, NotFound, PermissionDenied
-from bot.services.materials import InvalidTitle, InvalidUrl, MaterialService
+from bot.services.materials import InvalidSearch, InvalidTitle, InvalidUrl, MaterialService
 from bot.services.permissions import Actor
 from bot.settings import load_zone
-from handlers import materials as handlers
+from bot.views import materials as views
+from bot.views.materials import open_keyboard
+from bot.views.text import BUTTON_TEXT_MAX
 from storage.database import Database
 from storage.models import (
     EventSession,
     Material,
     Role,
-    Seat,
     SeatStatus,
-    User,
-    UserRole,
     Workshop,
     WorkshopStatus,
 )
 from storage.repositories.outbox import OutboxRepository
+from tests.support.factories import add_seat, add_teacher, approved_workshop, scheduled_session
 
 ALMATY = load_zone("Asia/Almaty")
 BIG_ID = 2**63 - 1
@@ -43,61 +42,17 @@ VIDEO_FILE_ID = "BAACAgIAAxkBAAIBQ2ZpY2xlc3Nvbl92aWRlb19maWxlX2lk"
 DOC_FILE_ID = "BQACAgIAAxkBAAIBRGZpY2tvbnNwZWt0X2RvY3VtZW50X2lk"
 
 
-async def person(
-    db: Database, user_id: int, *roles: Role, language: str = "kk", active: bool = True
-) -> Actor:
-    moment = datetime(2026, 9, 1, tzinfo=UTC)
-    async with db.write() as session:
-        session.add(
-            User(
-                id=user_id,
-                language=language,
-                full_name=f"Мұғалім {user_id}",
-                consent_at=moment,
-                registered_at=moment,
-                is_active=active,
-            )
-        )
-        await session.flush()
-        for role in roles:
-            session.add(UserRole(user_id=user_id, role=role))
-    return Actor(user_id=user_id, roles=frozenset({Role.TEACHER, *roles}), registered=True)
-
-
 async def workshop(
     db: Database,
     leader: Actor,
     title: str = "Математикадағы функционалдық сауаттылық",
     status: WorkshopStatus = WorkshopStatus.APPROVED,
 ) -> Workshop:
-    async with db.write() as session:
-        item = Workshop(
-            leader_id=leader.user_id,
-            title=title,
-            method="Lesson Study әдісі",
-            audience="5–9 сыныптар",
-            status=status,
-        )
-        session.add(item)
-        await session.flush()
-        return item
+    return await approved_workshop(db, leader.user_id, title=title, status=status)
 
 
-async def event(
-    db: Database, workshop_id: int, starts_at: datetime, topic: str = "Бөлшектер"
-) -> EventSession:
-    async with db.write() as session:
-        item = EventSession(workshop_id=workshop_id, topic=topic, starts_at=starts_at)
-        session.add(item)
-        await session.flush()
-        return item
-
-
-async def seat(
-    db: Database, session_id: int, user_id: int, status: SeatStatus, *, attended: bool = False
-) -> None:
-    async with db.write() as session:
-        session.add(Seat(session_id=session_id, user_id=user_id, status=status, attended=attended))
+async def event(db: Database, workshop_id: int, starts_at: datetime) -> EventSession:
+    return await scheduled_session(db, workshop_id, starts_at, topic="Бөлшектер")
 
 
 async def stored_materials(db: Database) -> int:
@@ -106,7 +61,7 @@ async def stored_materials(db: Database) -> int:
 
 
 async def test_the_leader_attaches_a_video_to_a_session(database: Database) -> None:
-    leader = await person(database, 101, Role.LEADER)
+    leader = await add_teacher(database, 101, Role.LEADER)
     shop = await workshop(database, leader)
     lesson = await event(database, shop.id, datetime(2026, 10, 15, 10, tzinfo=UTC))
     service = MaterialService(database)
@@ -133,8 +88,8 @@ async def test_the_leader_attaches_a_video_to_a_session(database: Database) -> N
 
 
 async def test_a_coordinator_attaches_a_link_to_the_whole_workshop(database: Database) -> None:
-    leader = await person(database, 101, Role.LEADER)
-    coordinator = await person(database, 102, Role.COORDINATOR)
+    leader = await add_teacher(database, 101, Role.LEADER)
+    coordinator = await add_teacher(database, 102, Role.COORDINATOR)
     shop = await workshop(database, leader)
     material = await MaterialService(database).add(
         coordinator,
@@ -150,9 +105,9 @@ async def test_a_coordinator_attaches_a_link_to_the_whole_workshop(database: Dat
 
 
 async def test_a_teacher_cannot_attach_anything(database: Database) -> None:
-    leader = await person(database, 101, Role.LEADER)
-    teacher = await person(database, 201)
-    other_leader = await person(database, 301, Role.LEADER)
+    leader = await add_teacher(database, 101, Role.LEADER)
+    teacher = await add_teacher(database, 201)
+    other_leader = await add_teacher(database, 301, Role.LEADER)
     shop = await workshop(database, leader)
     lesson = await event(database, shop.id, datetime(2026, 10, 15, 10, tzinfo=UTC))
     service = MaterialService(database)
@@ -180,9 +135,9 @@ async def test_a_teacher_cannot_attach_anything(database: Database) -> None:
 async def test_a_session_of_another_workshop_or_a_wrong_kind_is_refused(
     database: Database,
 ) -> None:
-    leader = await person(database, 101, Role.LEADER)
+    leader = await add_teacher(database, 101, Role.LEADER)
     mine = await workshop(database, leader)
-    theirs = await workshop(database, await person(database, 301, Role.LEADER), "Басқа")
+    theirs = await workshop(database, await add_teacher(database, 301, Role.LEADER), "Басқа")
     foreign = await event(database, theirs.id, datetime(2026, 10, 15, 10, tzinfo=UTC))
     service = MaterialService(database)
     with pytest.raises(NotFound):
@@ -213,7 +168,7 @@ async def test_a_session_of_another_workshop_or_a_wrong_kind_is_refused(
     ],
 )
 async def test_only_http_and_https_links_are_accepted(database: Database, url: str) -> None:
-    leader = await person(database, 101, Role.LEADER)
+    leader = await add_teacher(database, 101, Role.LEADER)
     shop = await workshop(database, leader)
     with pytest.raises(InvalidUrl):
         await MaterialService(database).add(
@@ -227,7 +182,7 @@ async def test_only_http_and_https_links_are_accepted(database: Database, url: s
     ["https://youtu.be/dQw4w9WgXcQ", "http://bilim.kz/sabak?id=5&lang=kk", "HTTPS://Sabak.KZ"],
 )
 async def test_http_and_https_links_are_kept_as_given(database: Database, url: str) -> None:
-    leader = await person(database, 101, Role.LEADER)
+    leader = await add_teacher(database, 101, Role.LEADER)
     shop = await workshop(database, leader)
     material = await MaterialService(database).add(
         leader, shop.id, None, kind="link", title="Сілтеме", url=f"  {url} "
@@ -238,8 +193,8 @@ async def test_http_and_https_links_are_kept_as_given(database: Database, url: s
 async def test_search_finds_a_material_by_every_word_in_any_order_case_insensitively_in_cyrillic(
     database: Database,
 ) -> None:
-    leader = await person(database, 101, Role.LEADER)
-    reader = await person(database, 201)
+    leader = await add_teacher(database, 101, Role.LEADER)
+    reader = await add_teacher(database, 201)
     shop = await workshop(database, leader)
     service = MaterialService(database)
     notes = await service.add(
@@ -271,12 +226,13 @@ async def test_search_finds_a_material_by_every_word_in_any_order_case_insensiti
     assert await found("бөлшектерді физика") == []
     assert await found("%") == []
     assert await found("_") == []
-    assert await found("   ") == []
+    with pytest.raises(InvalidSearch):
+        await found("   ")
 
 
 async def test_the_archive_lists_only_approved_workshops(database: Database) -> None:
-    leader = await person(database, 101, Role.LEADER)
-    reader = await person(database, 201)
+    leader = await add_teacher(database, 101, Role.LEADER)
+    reader = await add_teacher(database, 201)
     service = MaterialService(database)
     shown = await workshop(database, leader, "Бекітілген шеберхана")
     hidden: list[Material] = []
@@ -304,8 +260,7 @@ async def test_the_archive_lists_only_approved_workshops(database: Database) -> 
         file_type="document",
     )
 
-    page = await service.workshop_page(reader, 0)
-    assert [(w.id, w.materials) for w in page.items] == [(shown.id, 1)]
+    assert [(w.id, w.materials) for w in await service.archive(reader)] == [(shown.id, 1)]
     assert [i.material.id for i in await service.search(reader, "конспект")] == [visible.id]
     with pytest.raises(NotFound):
         await service.months(reader, hidden[0].workshop_id, ALMATY)
@@ -315,28 +270,28 @@ async def test_the_archive_lists_only_approved_workshops(database: Database) -> 
     assert (await service.open(leader, hidden[0].id)).material.id == hidden[0].id
     unregistered = Actor(user_id=999, roles=frozenset(), registered=False)
     with pytest.raises(PermissionDenied):
-        await service.workshop_page(unregistered, 0)
+        await service.archive(unregistered)
     with pytest.raises(PermissionDenied):
         await service.search(unregistered, "конспект")
 
 
-async def test_the_archive_pages_eight_workshops_at_a_time(database: Database) -> None:
-    leader = await person(database, 101, Role.LEADER)
+async def test_the_archive_lists_every_workshop_with_materials_by_title(
+    database: Database,
+) -> None:
+    leader = await add_teacher(database, 101, Role.LEADER)
     service = MaterialService(database)
-    for number in range(9):
+    for number in (3, 1, 2):
         shop = await workshop(database, leader, f"Шеберхана {number}")
         await service.add(
             leader, shop.id, None, kind="link", title="Сілтеме", url="https://bilim.kz"
         )
-    first = await service.workshop_page(leader, 0)
-    last = await service.workshop_page(leader, 5)
-    assert (len(first.items), first.page, first.pages) == (8, 0, 2)
-    assert (len(last.items), last.page) == (1, 1)
+    titles = [w.title for w in await service.archive(leader)]
+    assert titles == ["Шеберхана 1", "Шеберхана 2", "Шеберхана 3"]
 
 
 async def test_the_archive_groups_materials_by_month(database: Database) -> None:
-    leader = await person(database, 101, Role.LEADER)
-    reader = await person(database, 201)
+    leader = await add_teacher(database, 101, Role.LEADER)
+    reader = await add_teacher(database, 201)
     shop = await workshop(database, leader)
     september = await event(database, shop.id, datetime(2026, 9, 15, 10, tzinfo=UTC))
     # 20:00 UTC on 30 September is 1 October in Almaty (UTC+5): filed under October.
@@ -403,20 +358,20 @@ def _markup(item: Any) -> dict[str, Any]:
 
 
 async def test_materials_go_only_to_the_sessions_participants_once(database: Database) -> None:
-    leader = await person(database, 101, Role.LEADER)
-    kazakh = await person(database, 201, language="kk")
-    russian = await person(database, 202, language="ru")
-    waiting = await person(database, 203)
-    cancelled = await person(database, 204)
-    elsewhere = await person(database, 205)
+    leader = await add_teacher(database, 101, Role.LEADER)
+    kazakh = await add_teacher(database, 201, language="kk")
+    russian = await add_teacher(database, 202, language="ru")
+    waiting = await add_teacher(database, 203)
+    cancelled = await add_teacher(database, 204)
+    elsewhere = await add_teacher(database, 205)
     shop = await workshop(database, leader)
     lesson = await event(database, shop.id, datetime(2026, 10, 15, 10, tzinfo=UTC))
     other = await event(database, shop.id, datetime(2026, 11, 15, 10, tzinfo=UTC))
-    await seat(database, lesson.id, kazakh.user_id, SeatStatus.REGISTERED)
-    await seat(database, lesson.id, russian.user_id, SeatStatus.REGISTERED)
-    await seat(database, lesson.id, waiting.user_id, SeatStatus.WAITLISTED)
-    await seat(database, lesson.id, cancelled.user_id, SeatStatus.CANCELLED)
-    await seat(database, other.id, elsewhere.user_id, SeatStatus.REGISTERED)
+    await add_seat(database, lesson.id, kazakh.user_id, SeatStatus.REGISTERED)
+    await add_seat(database, lesson.id, russian.user_id, SeatStatus.REGISTERED)
+    await add_seat(database, lesson.id, waiting.user_id, SeatStatus.WAITLISTED)
+    await add_seat(database, lesson.id, cancelled.user_id, SeatStatus.CANCELLED)
+    await add_seat(database, other.id, elsewhere.user_id, SeatStatus.REGISTERED)
     service = MaterialService(database)
     video = await service.add(
         leader,
@@ -460,13 +415,13 @@ async def test_materials_go_only_to_the_sessions_participants_once(database: Dat
 async def test_once_attendance_is_marked_only_those_present_get_the_materials(
     database: Database,
 ) -> None:
-    leader = await person(database, 101, Role.LEADER)
-    present = await person(database, 201)
-    absent = await person(database, 202)
+    leader = await add_teacher(database, 101, Role.LEADER)
+    present = await add_teacher(database, 201)
+    absent = await add_teacher(database, 202)
     shop = await workshop(database, leader)
     lesson = await event(database, shop.id, datetime(2026, 10, 15, 10, tzinfo=UTC))
-    await seat(database, lesson.id, present.user_id, SeatStatus.REGISTERED, attended=True)
-    await seat(database, lesson.id, absent.user_id, SeatStatus.REGISTERED)
+    await add_seat(database, lesson.id, present.user_id, SeatStatus.REGISTERED, attended=True)
+    await add_seat(database, lesson.id, absent.user_id, SeatStatus.REGISTERED)
     await MaterialService(database).add(
         leader, shop.id, lesson.id, kind="link", title="Сілтеме", url="https://bilim.kz"
     )
@@ -480,11 +435,11 @@ async def test_once_attendance_is_marked_only_those_present_get_the_materials(
 
 
 async def test_a_session_without_materials_sends_nothing(database: Database) -> None:
-    leader = await person(database, 101, Role.LEADER)
-    teacher = await person(database, 201)
+    leader = await add_teacher(database, 101, Role.LEADER)
+    teacher = await add_teacher(database, 201)
     shop = await workshop(database, leader)
     lesson = await event(database, shop.id, datetime(2026, 10, 15, 10, tzinfo=UTC))
-    await seat(database, lesson.id, teacher.user_id, SeatStatus.REGISTERED)
+    await add_seat(database, lesson.id, teacher.user_id, SeatStatus.REGISTERED)
     core = build_core("kk")
     await core.startup()
     outbox = Outbox(database)
@@ -496,19 +451,15 @@ async def test_a_session_without_materials_sends_nothing(database: Database) -> 
 
 def longest_callback_data() -> list[CallbackData]:
     return [
-        handlers.MaterialAddCb(workshop_id=BIG_ID, session_id=BIG_ID),
-        handlers.MaterialKindCb(kind="expert"),
-        handlers.MaterialOpenCb(id=BIG_ID),
-        handlers.MaterialPageCb(page=BIG_ID),
-        handlers.MaterialWorkshopCb(id=BIG_ID, page=BIG_ID),
-        handlers.MaterialMonthCb(workshop_id=BIG_ID, year=9999, month=12, page=BIG_ID),
+        views.MaterialAddCb(workshop_id=BIG_ID, session_id=BIG_ID),
+        views.MaterialOpenCb(id=BIG_ID),
     ]
 
 
 def test_every_materials_callback_factory_is_covered() -> None:
     factories = {
         obj
-        for obj in vars(handlers).values()
+        for obj in vars(views).values()
         if isinstance(obj, type) and issubclass(obj, CallbackData) and obj is not CallbackData
     }
     assert factories == {type(item) for item in longest_callback_data()}
@@ -520,22 +471,11 @@ def test_materials_callback_data_with_the_largest_ids_fits(item: CallbackData) -
 
 
 async def test_material_buttons_fit_with_the_longest_titles() -> None:
-    core = build_core("kk")
-    await core.startup()
-    i18n = I18nContext("kk", core, MemoryManager(), {})
     long_title = "Ө" * 200
     material = Material(id=BIG_ID, kind="slides", title=long_title, file_id="x")
-    markups = [
-        handlers.kinds_keyboard(i18n),
-        handlers.open_keyboard(
-            [material],
-            back=handlers.MaterialWorkshopCb(id=BIG_ID, page=BIG_ID),
-            back_text=i18n.get("button-back"),
-        ),
-    ]
-    for markup in markups:
-        assert markup is not None
-        for row in markup.inline_keyboard:
-            for button in row:
-                assert 0 < len((button.callback_data or "").encode("utf-8")) <= LIMIT
-                assert len(button.text) <= keyboards.BUTTON_TEXT_MAX
+    markup = open_keyboard([material])
+    assert markup is not None
+    for row in markup.inline_keyboard:
+        for button in row:
+            assert 0 < len((button.callback_data or "").encode("utf-8")) <= LIMIT
+            assert len(button.text) <= BUTTON_TEXT_MAX

@@ -7,47 +7,31 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.services.errors import InThePast, NotApproved, OneSessionAMonth, PermissionDenied
+from bot.services.errors import (
+    InThePast,
+    NotApproved,
+    OneSessionAMonth,
+    PermissionDenied,
+    SessionClosed,
+)
 from bot.services.permissions import Actor
 from bot.services.sessions import SessionDraft, SessionService, SignUpOutcome
 from bot.settings import load_zone
 from storage.database import Database
-from storage.models import Role, SeatStatus, User, Workshop, WorkshopStatus
-from storage.repositories.workshops import SeatRepository
+from storage.models import Role, SeatStatus, SessionStatus, WorkshopStatus
+from storage.repositories.workshops import SeatRepository, SessionRepository
+from tests.support.clock import ManualClock
+from tests.support.factories import actor, add_teachers, approved_workshop, scheduled_session
 
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
-LEADER = Actor(user_id=1, roles=frozenset({Role.LEADER, Role.TEACHER}), registered=True)
-COORDINATOR = Actor(user_id=2, roles=frozenset({Role.COORDINATOR}), registered=True)
-
-
-class Clock:
-    def __init__(self, now: datetime = NOW) -> None:
-        self.moment = now
-
-    def now(self) -> datetime:
-        return self.moment
-
-
-async def people(database: Database, ids: range) -> None:
-    async with database.write() as session:
-        for user_id in ids:
-            session.add(User(id=user_id, language="kk", full_name=f"Мұғалім {user_id}"))
+LEADER = actor(1, Role.LEADER)
+COORDINATOR = actor(2, Role.COORDINATOR)
 
 
 async def workshop(database: Database, status: WorkshopStatus = WorkshopStatus.APPROVED) -> int:
-    await people(database, range(1, 3))
-    async with database.write() as session:
-        item = Workshop(
-            leader_id=1,
-            title="Жобалық оқыту",
-            method="Авторлық әдістеме",
-            audience="5–9 сынып",
-            plan_text="Жылдық жоспар",
-            status=status,
-        )
-        session.add(item)
-        await session.flush()
-        return item.id
+    await add_teachers(database, range(1, 3))
+    item = await approved_workshop(database, LEADER.user_id, title="Жобалық оқыту", status=status)
+    return item.id
 
 
 def draft(workshop_id: int, starts_at: datetime, capacity: int | None = 30) -> SessionDraft:
@@ -62,8 +46,9 @@ def draft(workshop_id: int, starts_at: datetime, capacity: int | None = 30) -> S
 
 
 @pytest.fixture
-def service(database: Database) -> SessionService:
-    return SessionService(database, Clock(), load_zone("Asia/Almaty"))
+def service(database: Database, clock: ManualClock) -> SessionService:
+    clock.set(NOW)
+    return SessionService(database, clock, load_zone("Asia/Almaty"))
 
 
 async def test_five_hundred_simultaneous_sign_ups_for_thirty_seats_never_overbook(
@@ -72,7 +57,7 @@ async def test_five_hundred_simultaneous_sign_ups_for_thirty_seats_never_overboo
     event = await service.schedule(
         LEADER, draft(await workshop(database), NOW + timedelta(days=20))
     )
-    await people(database, range(1000, 1500))
+    await add_teachers(database, range(1000, 1500))
     results = await asyncio.gather(*(service.sign_up(uid, event.id) for uid in range(1000, 1500)))
     outcomes = [r.outcome for r in results]
     assert outcomes.count(SignUpOutcome.REGISTERED) == 30
@@ -91,7 +76,7 @@ async def test_a_second_sign_up_for_a_full_session_joins_the_waitlist_and_gets_t
     event = await service.schedule(
         LEADER, draft(await workshop(database), NOW + timedelta(days=3), capacity=1)
     )
-    await people(database, range(10, 14))
+    await add_teachers(database, range(10, 14))
     assert (await service.sign_up(10, event.id)).outcome == SignUpOutcome.REGISTERED
     second = await service.sign_up(11, event.id)
     assert (second.outcome, second.position) == (SignUpOutcome.WAITLISTED, 1)
@@ -142,7 +127,7 @@ async def test_moving_a_session_reaches_everyone_holding_a_place(
     event = await service.schedule(
         LEADER, draft(await workshop(database), NOW + timedelta(days=3), capacity=1)
     )
-    await people(database, range(20, 22))
+    await add_teachers(database, range(20, 22))
     await service.sign_up(20, event.id)
     await service.sign_up(21, event.id)
     change = await service.move(LEADER, event.id, NOW + timedelta(days=4))
@@ -151,3 +136,43 @@ async def test_moving_a_session_reaches_everyone_holding_a_place(
     cancelled = await service.cancel(LEADER, event.id)
     assert sorted(p.id for p in cancelled.people) == [20, 21]
     assert (await service.upcoming(subject_id=None, page=0)).items == []
+
+
+async def test_signing_up_leaving_moving_and_cancelling_each_lock_only_the_session_row(
+    database: Database, service: SessionService
+) -> None:
+    """Every change to a session or its seats first locks the session row. The workshop comes
+    along through an outer join, and PostgreSQL refuses FOR UPDATE on the nullable side of one:
+    the lock must name the session alone. A network event has no workshop at all."""
+    shop = await service.schedule(
+        LEADER, draft(await workshop(database), NOW + timedelta(days=3), capacity=1)
+    )
+    event = await scheduled_session(database, None, NOW + timedelta(days=5), topic="Форум")
+    await add_teachers(database, range(30, 33))
+
+    assert (await service.sign_up(30, shop.id)).outcome == SignUpOutcome.REGISTERED
+    assert (await service.sign_up(31, shop.id)).outcome == SignUpOutcome.WAITLISTED
+    assert (await service.sign_up(32, event.id)).outcome == SignUpOutcome.REGISTERED
+    assert (await service.leave(30, shop.id)).promoted.id == 31  # type: ignore[union-attr]
+    assert (await service.leave(32, event.id)).promoted is None
+    assert (await service.sign_up(32, event.id)).outcome == SignUpOutcome.REGISTERED
+
+    moved = await service.move(LEADER, shop.id, NOW + timedelta(days=4))
+    assert [p.id for p in moved.people] == [31]
+    assert (await service.move(COORDINATOR, event.id, NOW + timedelta(days=6))).people[0].id == 32
+    with pytest.raises(PermissionDenied):
+        await service.cancel(LEADER, event.id)  # a leader manages their own workshop only
+    assert [p.id for p in (await service.cancel(LEADER, shop.id)).people] == [31]
+    assert [p.id for p in (await service.cancel(COORDINATOR, event.id)).people] == [32]
+
+    async with database.read() as session:
+        sessions = SessionRepository(session)
+        for session_id, starts_at in (
+            (shop.id, NOW + timedelta(days=4)),
+            (event.id, NOW + timedelta(days=6)),
+        ):
+            stored = await sessions.get(session_id)
+            assert stored is not None
+            assert (stored.status, stored.starts_at) == (SessionStatus.CANCELLED, starts_at)
+    with pytest.raises(SessionClosed):
+        await service.sign_up(30, shop.id)

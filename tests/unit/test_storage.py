@@ -4,53 +4,25 @@ TEST_DATABASE_URL)."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 from aiogram.fsm.storage.base import StorageKey
-from sqlalchemy import select
 
+from bot.dialogs.places.states import SchoolPickerSG
 from bot.fsm_storage import DatabaseStorage
 from bot.services.errors import AlreadyDecided, NotFound, PermissionDenied
 from bot.services.permissions import Actor
 from bot.services.school_requests import SchoolRequestService
-from bot.services.users import Registration, UserService
-from bot.states import PlaceForm
+from bot.services.users import NoSubjects, Registration, TooManySubjects, UserService
 from storage.database import Database
 from storage.directory_loader import load_schools
 from storage.migrate import pending_revisions
-from storage.models import Role, School, User
+from storage.models import Role, User
 from storage.repositories.directory import DirectoryRepository
 from storage.repositories.users import UserRepository
-
-
-async def first_school(db: Database, words: str) -> School:
-    async with db.read() as session:
-        school = await session.scalar(
-            select(School).where(School.search_text.like(f"%{words}%")).limit(1)
-        )
-        assert school is not None, words
-        return school
-
-
-async def register(db: Database, user_id: int, **overrides: object) -> User:
-    school = await first_school(db, "абай")
-    async with db.read() as session:
-        subjects = await DirectoryRepository(session).subjects()
-    form = {
-        "user_id": user_id,
-        "language": "kk",
-        "username": None,
-        "full_name": "Ахметова Айгүл Серікқызы",
-        "district_id": school.district_id,
-        "school_id": school.id,
-        "requested_school": None,
-        "subject_ids": (subjects[0].id, subjects[5].id),
-        "consent_at": datetime.now(UTC),
-    }
-    form.update(overrides)
-    user, _ = await UserService(db, frozenset()).register(Registration(**form))  # type: ignore[arg-type]
-    return user
+from tests.support.factories import first_school, register_teacher
 
 
 async def test_migrations_leave_nothing_pending(database: Database) -> None:
@@ -80,7 +52,7 @@ async def test_school_search_is_case_insensitive_for_cyrillic(directory: Databas
 
 async def test_registration_stores_profile_subjects_and_admin_role(directory: Database) -> None:
     service = UserService(directory, admin_ids=frozenset({77}))
-    await register(directory, 77)
+    await register_teacher(directory, 77)
     user = await service.get(77)
     assert user is not None
     assert user.is_registered
@@ -91,14 +63,14 @@ async def test_registration_stores_profile_subjects_and_admin_role(directory: Da
 async def test_registration_refuses_a_school_from_another_district(directory: Database) -> None:
     other = await first_school(directory, "кушмурун")
     with pytest.raises(NotFound):
-        await register(directory, 5, school_id=other.id)
+        await register_teacher(directory, 5, school_id=other.id)
     assert await UserService(directory, frozenset()).get(5) is None
 
 
 async def test_a_coordinator_cannot_make_another_coordinator(directory: Database) -> None:
     service = UserService(directory, frozenset())
-    await register(directory, 1)
-    await register(directory, 2)
+    await register_teacher(directory, 1)
+    await register_teacher(directory, 2)
     coordinator = Actor(user_id=1, roles=frozenset({Role.COORDINATOR}), registered=True)
     with pytest.raises(PermissionDenied):
         await service.grant(coordinator, 2, Role.COORDINATOR)
@@ -108,7 +80,7 @@ async def test_a_coordinator_cannot_make_another_coordinator(directory: Database
 
 async def test_a_blocked_user_is_inactive_until_they_come_back(directory: Database) -> None:
     service = UserService(directory, frozenset())
-    await register(directory, 9)
+    await register_teacher(directory, 9)
     assert await service.mark_blocked(9) is True
     assert await service.mark_blocked(9) is False
     user = await service.get(9)
@@ -134,7 +106,7 @@ async def test_approving_a_school_request_adds_the_school_to_the_teacher(
             district_id=school.district_id,
             school_id=None,
             requested_school="Новая школа-гимназия №99",
-            subject_ids=(),
+            subject_ids=(1,),
             consent_at=datetime.now(UTC),
         )
     )
@@ -160,10 +132,10 @@ async def test_approving_a_school_request_adds_the_school_to_the_teacher(
 async def test_form_state_survives_a_restart(database: Database) -> None:
     key = StorageKey(bot_id=1, chat_id=42, user_id=42)
     storage = DatabaseStorage(database)
-    await storage.set_state(key, PlaceForm.district)
+    await storage.set_state(key, SchoolPickerSG.district)
     await storage.set_data(key, {"full_name": "Сейітов Ерлан", "region_id": 3})
     restarted = DatabaseStorage(Database(database.url))
-    assert await restarted.get_state(key) == PlaceForm.district.state
+    assert await restarted.get_state(key) == SchoolPickerSG.district.state
     assert await restarted.get_data(key) == {"full_name": "Сейітов Ерлан", "region_id": 3}
     await restarted.set_state(key, None)
     await restarted.set_data(key, {})
@@ -191,3 +163,27 @@ async def test_concurrent_read_then_write_transactions_never_fail_busy(
     async with database.read() as session:
         created = [await UserRepository(session).get(2000 + i) for i in range(50)]
     assert all(user is not None for user in created)
+
+
+async def test_a_registration_without_subjects_or_with_seven_is_refused(
+    directory: Database,
+) -> None:
+    school = await first_school(directory, "абай")
+    form = Registration(
+        user_id=12,
+        language="kk",
+        username=None,
+        full_name="Серіков Асқар",
+        district_id=school.district_id,
+        school_id=school.id,
+        requested_school=None,
+        subject_ids=(),
+        consent_at=datetime.now(UTC),
+    )
+    users = UserService(directory, frozenset())
+    with pytest.raises(NoSubjects):
+        await users.register(form)
+    with pytest.raises(TooManySubjects):
+        await users.register(replace(form, subject_ids=(1, 2, 3, 4, 5, 6, 7)))
+    async with directory.read() as session:
+        assert await session.get(User, 12) is None

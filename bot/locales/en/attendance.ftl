@@ -3,7 +3,7 @@
 attendance-title = 📋 <b>Attendance</b>: “{ $topic }”, { $when }
 attendance-empty = Nobody has signed up for this session yet.
 attendance-count = Present: { $present } of { $total }
-attendance-page = Page { $page } of { $pages }
+attendance-saved = ✅ Marks saved. Present: { $present } of { $total }. To open the list again: /myworkshops
 attendance-hint = Tap the name of each teacher who came: ✅ present, ▫️ not marked. Tapped by mistake? Tap again to remove the mark.
 attendance-checkin-open-line = 🔑 Check-in code open: <code>{ $code }</code>
 attendance-unnamed = No name given (id { $id })

@@ -29,14 +29,12 @@ feedback-edit = ✏️ Change my answer
 feedback-thanks = Thank you for your feedback! Your answer is saved. You can change it until { $until }.
 feedback-comment-too-long = The comment is too long: { $length } characters, and at most { $max } are allowed. Shorten it and send it again, or press «Skip».
 feedback-comment-expected-text = Please type your comment as text, or press «Skip».
-feedback-comment-lost = I could not tell which session the comment is for. Press the buttons in the feedback message again.
 feedback-not-open = Feedback opens when the session has ended.
 feedback-closed = The feedback period is over: answers are taken for 7 days after the session ends.
 feedback-not-participant = Only the teachers who took part in this session can give feedback on it.
 
 ## Feedback summary (for the workshop leader and coordinators)
 
-feedback-summary-button = 📊 Feedback
 feedback-summary-title = <b>Feedback</b>: { $session }, { $date }
 feedback-summary-counts = Asked: { $asked }, answered: { $answered }
 feedback-summary-no-answers = Nobody has answered yet.

@@ -62,6 +62,7 @@ menu =
 
 button-back = ⬅️ Back
 button-school-missing = My school is not listed
+button-all-schools = 📋 All schools
 button-done = ✅ Done
 button-approve = ✅ Add to the directory
 button-reject = ❌ Reject
@@ -81,7 +82,7 @@ profile-card =
 profile-none = not given
 profile-school-pending = { $school } (being checked by a coordinator)
 profile-not-registered = You are not registered yet. Send /start to register.
-profile-saved = Changes saved. See your profile: /profile
+profile-updated = ✅ Changes saved.
 profile-edit-name = ✏️ Name
 profile-edit-school = 🏫 School
 profile-edit-subjects = 📚 Subjects
@@ -100,6 +101,11 @@ grant-unknown-user = There is no registered user with this ID: the person has to
 grant-done = Role granted: { $role }.
 grant-already = This user already has the role "{ $role }".
 grant-notice = You have a new role: { $role }. Your command menu is updated; help: /help
+grant-ask-user = Write the Telegram ID of the person who gets the role (digits only, for example 123456789). They must be registered in the bot.
+grant-id-invalid = An ID is digits only, for example 123456789. Please write it again.
+grant-ask-role = { $name }: which role should they get?
+grant-confirm = { $name } will get the role "{ $role }". Confirm?
+grant-confirm-button = ✅ Grant the role
 
 ## Requests to add schools
 
@@ -232,3 +238,5 @@ audience-group-absent = Signed up but did not come
 broadcast-pick-session = Choose the session:
 broadcast-pick-workshop = Choose the workshop:
 broadcast-pick-group = Which participants should get it?
+broadcast-no-sessions = There are no sessions to choose from.
+broadcast-no-workshops = There are no open workshops yet.

@@ -17,13 +17,10 @@ materials-add-kind =
 materials-ask-file = { $kind }: send the file here — a document, a video or a picture. To stop: /cancel
 materials-ask-url = Send the link: a full address starting with http:// or https://, for example <i>https://youtu.be/...</i>. To stop: /cancel
 materials-ask-title = Write the material's title (3–200 characters), for example: <i>Lesson notes: comparing fractions</i>.
-materials-expected-kind = First choose the kind of material with the buttons below.
-materials-expected-file = This step needs a file: a document, a video or a picture. If your material is a link, choose «Link» below.
-materials-expected-url = This step needs a link: send an address starting with http:// or https:// as text. To send a file instead, choose another kind below.
-materials-expected-title = Write the material's title as text (3–200 characters).
+materials-expected-file = This step needs a file: a document, a video or a picture. If your material is a link, press «Back» and choose «Link».
+materials-expected-url = This step needs a link: send an address starting with http:// or https:// as text. To send a file instead, press «Back» and choose another kind.
 materials-error-url = That link will not do: only a full address starting with http:// or https:// is accepted, for example <i>https://youtu.be/...</i>. Please send it again.
 materials-error-title = The title must be 3 to 200 characters long. Please write it again.
-materials-add-expired = This form has expired. Press the button for adding a material on the session or workshop card again.
 materials-saved =
     ✅ Material saved.
     { $kind }: { $title }

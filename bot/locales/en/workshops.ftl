@@ -6,7 +6,7 @@ command-propose = Propose a workshop
 command-myworkshops = My workshops
 command-checkin = Check in to a session with a code
 
-error-in-the-past = That time has passed. Write a date and time in the future.
+error-in-the-past = That time has passed. Choose a date and time in the future.
 error-one-session-a-month = A workshop meets once a month and this month already has a session. For an extra one, write to a coordinator: they can schedule it.
 error-session-closed = This session has already begun or was cancelled.
 error-workshop-not-approved = Sessions can only be scheduled for a workshop the methodical council approved.
@@ -33,7 +33,8 @@ workshop-proposed =
     Method: { $method }
 workshop-approve = ✅ Approve
 workshop-reject = ❌ Reject
-workshop-reject-reason = Write the reason for rejecting it: the leader will receive it.
+workshop-reject-reason = Write the reason for rejecting «{ $title }»: the leader will receive it.
+workshop-reject-reason-invalid = Write the reason in 3 to 500 characters.
 workshop-approved-by-you = «{ $title }» is approved; the leader has been told.
 workshop-rejected-by-you = «{ $title }» is rejected; the leader has been sent the reason.
 workshop-approved = Congratulations! The methodical council approved your workshop «{ $title }». You can schedule sessions now: /myworkshops
@@ -57,8 +58,9 @@ workshop-schedule = ➕ Schedule a session
 
 ## Scheduling a session
 
-schedule-when = When is the session? Write the date and time in Astana time, for example: <i>15.12.2026 15:00</i>
-schedule-when-invalid = Write the date and time like this: <i>15.12.2026 15:00</i>
+schedule-day = When is the session of «{ $title }»? Choose the day in the calendar.
+schedule-time = { $day } { $month }. What time does it start? Choose a time or type it, for example: <i>17:45</i> (Astana time).
+schedule-time-invalid = Type the time like this: <i>17:45</i>
 schedule-duration = { $when }. How long is the session?
 schedule-minutes = { $minutes } min
 schedule-place = Write the online link (Zoom, Google Meet…) or the place.
@@ -67,6 +69,7 @@ schedule-capacity = How many seats? Choose or type a number.
 schedule-unlimited = Unlimited
 schedule-capacity-invalid = Type a number of seats from 1 to 10000, or press a button.
 schedule-topic = What is the session's topic? (3–300 characters)
+schedule-topic-invalid = Write a topic of 3 to 300 characters.
 schedule-done =
     The session «{ $topic }» is scheduled.
     Link to share in groups: { $link }
@@ -138,7 +141,7 @@ manage-cancel = ✖️ Cancel
 manage-cancel-sure = Cancel the session? Everyone signed up will be told.
 manage-cancel-yes = Yes, cancel it
 manage-cancelled = The session is cancelled.
-manage-move-when = Write the new date and time, for example: <i>16.12.2026 15:00</i>
+manage-move-day = «{ $topic }» is now on { $when }. Choose the new day in the calendar.
 manage-moved =
     The session is moved.
     { $summary }

@@ -3,7 +3,7 @@
 attendance-title = 📋 <b>Қатысу тізімі</b>: «{ $topic }», { $when }
 attendance-empty = Бұл отырысқа әлі ешкім жазылмаған.
 attendance-count = Қатысқандар: { $present } / { $total }
-attendance-page = { $page }/{ $pages } бет
+attendance-saved = ✅ Белгілер сақталды. Қатысқандар: { $present } / { $total }. Тізімді қайта ашу үшін: /myworkshops
 attendance-hint = Келген мұғалімнің атын басыңыз: ✅ — қатысты, ▫️ — белгіленбеген. Қате басып қалсаңыз, қайта басыңыз — белгі алынады.
 attendance-checkin-open-line = 🔑 Қатысу коды ашық: <code>{ $code }</code>
 attendance-unnamed = Аты-жөні көрсетілмеген (id { $id })

@@ -62,6 +62,7 @@ menu =
 
 button-back = ⬅️ Артқа
 button-school-missing = Мектебім тізімде жоқ
+button-all-schools = 📋 Барлық мектептер
 button-done = ✅ Дайын
 button-approve = ✅ Анықтамалыққа қосу
 button-reject = ❌ Қабылдамау
@@ -81,7 +82,7 @@ profile-card =
 profile-none = көрсетілмеген
 profile-school-pending = { $school } (үйлестіруші тексеруде)
 profile-not-registered = Сіз әлі тіркелмегенсіз. Тіркелу үшін /start жіберіңіз.
-profile-saved = Өзгерістер сақталды. Профильді көру: /profile
+profile-updated = ✅ Өзгерістер сақталды.
 profile-edit-name = ✏️ Аты-жөні
 profile-edit-school = 🏫 Мектеп
 profile-edit-subjects = 📚 Пәндер
@@ -100,6 +101,11 @@ grant-unknown-user = Бұл ID бойынша тіркелген пайдала�
 grant-done = Рөл берілді: { $role }.
 grant-already = Бұл пайдаланушыда «{ $role }» рөлі бұрыннан бар.
 grant-notice = Сізге жаңа рөл берілді: { $role }. Командалар мәзірі жаңартылды, анықтама: /help
+grant-ask-user = Рөл берілетін адамның Telegram ID-ін жазыңыз (тек цифрлар, мысалы 123456789). Ол ботқа тіркелген болуы керек.
+grant-id-invalid = ID тек цифрлардан тұрады, мысалы 123456789. Қайта жазыңыз.
+grant-ask-role = { $name }: қандай рөл береміз?
+grant-confirm = { $name } «{ $role }» рөлін алады. Растайсыз ба?
+grant-confirm-button = ✅ Рөл беру
 
 ## Мектеп қосу өтінімдері
 
@@ -232,3 +238,5 @@ audience-group-absent = Жазылып, келмегендер
 broadcast-pick-session = Отырысты таңдаңыз:
 broadcast-pick-workshop = Шеберхананы таңдаңыз:
 broadcast-pick-group = Қатысушылардың қайсысына жібереміз?
+broadcast-no-sessions = Таңдайтын отырыс жоқ.
+broadcast-no-workshops = Ашылған шеберхана әзірге жоқ.

@@ -3,7 +3,7 @@
 attendance-title = 📋 <b>Посещаемость</b>: «{ $topic }», { $when }
 attendance-empty = На это занятие пока никто не записан.
 attendance-count = Присутствуют: { $present } из { $total }
-attendance-page = Страница { $page } из { $pages }
+attendance-saved = ✅ Отметки сохранены. Присутствуют: { $present } из { $total }. Открыть список снова: /myworkshops
 attendance-hint = Нажмите на имя пришедшего педагога: ✅ — присутствует, ▫️ — не отмечен. Ошиблись — нажмите ещё раз, отметка снимется.
 attendance-checkin-open-line = 🔑 Код отметки открыт: <code>{ $code }</code>
 attendance-unnamed = Имя не указано (id { $id })

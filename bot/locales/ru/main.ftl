@@ -62,6 +62,7 @@ menu =
 
 button-back = ⬅️ Назад
 button-school-missing = Моей школы нет в списке
+button-all-schools = 📋 Все школы
 button-done = ✅ Готово
 button-approve = ✅ Добавить в справочник
 button-reject = ❌ Отклонить
@@ -81,7 +82,7 @@ profile-card =
 profile-none = не указано
 profile-school-pending = { $school } (на проверке у координатора)
 profile-not-registered = Вы ещё не зарегистрированы. Чтобы зарегистрироваться, отправьте /start.
-profile-saved = Изменения сохранены. Посмотреть профиль: /profile
+profile-updated = ✅ Изменения сохранены.
 profile-edit-name = ✏️ ФИО
 profile-edit-school = 🏫 Школа
 profile-edit-subjects = 📚 Предметы
@@ -100,6 +101,11 @@ grant-unknown-user = Зарегистрированного пользовате
 grant-done = Роль назначена: { $role }.
 grant-already = У этого пользователя уже есть роль «{ $role }».
 grant-notice = Вам назначена новая роль: { $role }. Меню команд обновлено, справка: /help
+grant-ask-user = Напишите Telegram ID человека, которому назначаете роль (только цифры, например 123456789). Он должен быть зарегистрирован в боте.
+grant-id-invalid = ID состоит только из цифр, например 123456789. Напишите ещё раз.
+grant-ask-role = { $name }: какую роль назначаем?
+grant-confirm = { $name } получит роль «{ $role }». Подтверждаете?
+grant-confirm-button = ✅ Назначить роль
 
 ## Заявки на добавление школ
 
@@ -232,3 +238,5 @@ audience-group-absent = Записались, но не пришли
 broadcast-pick-session = Выберите занятие:
 broadcast-pick-workshop = Выберите шеберхану:
 broadcast-pick-group = Каким участникам отправляем?
+broadcast-no-sessions = Нет занятий, которые можно выбрать.
+broadcast-no-workshops = Открытых шеберхан пока нет.

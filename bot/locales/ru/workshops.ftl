@@ -6,7 +6,7 @@ command-propose = Предложить шеберхану
 command-myworkshops = Мои шеберханы
 command-checkin = Отметиться на занятии по коду
 
-error-in-the-past = Это время уже прошло. Напишите будущие дату и время.
+error-in-the-past = Это время уже прошло. Выберите будущие дату и время.
 error-one-session-a-month = Шеберхана проходит раз в месяц: в этом месяце занятие уже есть. Если нужно дополнительное, напишите координатору — он может запланировать его сам.
 error-session-closed = Это занятие уже началось или отменено.
 error-workshop-not-approved = Занятия можно планировать только для шеберханы, одобренной методическим советом.
@@ -33,7 +33,8 @@ workshop-proposed =
     Методика: { $method }
 workshop-approve = ✅ Одобрить
 workshop-reject = ❌ Отклонить
-workshop-reject-reason = Напишите причину отказа: её получит руководитель.
+workshop-reject-reason = Напишите причину отказа по предложению «{ $title }»: её получит руководитель.
+workshop-reject-reason-invalid = Напишите причину длиной от 3 до 500 символов.
 workshop-approved-by-you = Шеберхана «{ $title }» одобрена, руководитель уведомлён.
 workshop-rejected-by-you = Шеберхана «{ $title }» отклонена, руководителю отправлена причина.
 workshop-approved = Поздравляем! Методический совет одобрил вашу шеберхану «{ $title }». Теперь можно планировать занятия: /myworkshops
@@ -57,8 +58,9 @@ workshop-schedule = ➕ Запланировать занятие
 
 ## Планирование занятия
 
-schedule-when = Когда пройдёт занятие? Напишите дату и время по времени Астаны, например: <i>15.12.2026 15:00</i>
-schedule-when-invalid = Напишите дату и время так: <i>15.12.2026 15:00</i>
+schedule-day = Когда пройдёт занятие шеберханы «{ $title }»? Выберите день в календаре.
+schedule-time = { $day } { $month }. Во сколько начало? Выберите время или напишите его, например: <i>17:45</i> (по времени Астаны).
+schedule-time-invalid = Напишите время так: <i>17:45</i>
 schedule-duration = { $when }. Сколько длится занятие?
 schedule-minutes = { $minutes } мин
 schedule-place = Напишите онлайн-ссылку (Zoom, Google Meet…) или место проведения.
@@ -67,6 +69,7 @@ schedule-capacity = Сколько мест? Выберите или напиш�
 schedule-unlimited = Без ограничений
 schedule-capacity-invalid = Напишите число мест от 1 до 10000 или нажмите кнопку.
 schedule-topic = Тема занятия? (3–300 символов)
+schedule-topic-invalid = Напишите тему длиной от 3 до 300 символов.
 schedule-done =
     Занятие «{ $topic }» запланировано.
     Ссылка для групп: { $link }
@@ -138,7 +141,7 @@ manage-cancel = ✖️ Отменить
 manage-cancel-sure = Точно отменить занятие? Мы сообщим всем записавшимся.
 manage-cancel-yes = Да, отменить
 manage-cancelled = Занятие отменено.
-manage-move-when = Напишите новые дату и время, например: <i>16.12.2026 15:00</i>
+manage-move-day = Занятие «{ $topic }» сейчас: { $when }. Выберите новый день в календаре.
 manage-moved =
     Занятие перенесено.
     { $summary }

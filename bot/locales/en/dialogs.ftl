@@ -1,0 +1,22 @@
+# Shared by every dialog: buttons, a closed form, the calendar's month and weekday names.
+button-cancel = ✖️ Cancel
+form-cancelled = Cancelled, nothing changed. Commands: /help
+month-name-1 = January
+month-name-2 = February
+month-name-3 = March
+month-name-4 = April
+month-name-5 = May
+month-name-6 = June
+month-name-7 = July
+month-name-8 = August
+month-name-9 = September
+month-name-10 = October
+month-name-11 = November
+month-name-12 = December
+weekday-short-1 = Mo
+weekday-short-2 = Tu
+weekday-short-3 = We
+weekday-short-4 = Th
+weekday-short-5 = Fr
+weekday-short-6 = Sa
+weekday-short-7 = Su

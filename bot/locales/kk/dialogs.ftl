@@ -1,0 +1,22 @@
+# Shared by every dialog: buttons, a closed form, the calendar's month and weekday names.
+button-cancel = ✖️ Бас тарту
+form-cancelled = Тоқтатылды, ештеңе өзгерген жоқ. Командалар тізімі: /help
+month-name-1 = Қаңтар
+month-name-2 = Ақпан
+month-name-3 = Наурыз
+month-name-4 = Сәуір
+month-name-5 = Мамыр
+month-name-6 = Маусым
+month-name-7 = Шілде
+month-name-8 = Тамыз
+month-name-9 = Қыркүйек
+month-name-10 = Қазан
+month-name-11 = Қараша
+month-name-12 = Желтоқсан
+weekday-short-1 = Дс
+weekday-short-2 = Сс
+weekday-short-3 = Ср
+weekday-short-4 = Бс
+weekday-short-5 = Жм
+weekday-short-6 = Сб
+weekday-short-7 = Жс

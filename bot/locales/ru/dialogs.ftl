@@ -1,0 +1,22 @@
+# Shared by every dialog: buttons, a closed form, the calendar's month and weekday names.
+button-cancel = ✖️ Отмена
+form-cancelled = Отменено, ничего не изменилось. Список команд: /help
+month-name-1 = Январь
+month-name-2 = Февраль
+month-name-3 = Март
+month-name-4 = Апрель
+month-name-5 = Май
+month-name-6 = Июнь
+month-name-7 = Июль
+month-name-8 = Август
+month-name-9 = Сентябрь
+month-name-10 = Октябрь
+month-name-11 = Ноябрь
+month-name-12 = Декабрь
+weekday-short-1 = Пн
+weekday-short-2 = Вт
+weekday-short-3 = Ср
+weekday-short-4 = Чт
+weekday-short-5 = Пт
+weekday-short-6 = Сб
+weekday-short-7 = Вс

@@ -1,0 +1,1 @@
+"""Helpers shared by the test suites: one test clock and the data factories."""
