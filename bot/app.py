@@ -25,7 +25,7 @@ from bot.delivery import DeliveryEngine, DeliveryLimits, Outbox
 from bot.dialogs import dialogs_router
 from bot.dialogs.deeplinks import DeepLinks
 from bot.dialogs.setup import setup as setup_dialogs
-from bot.fsm_storage import DatabaseStorage
+from bot.fsm_storage import DatabaseStorage, FormStateUnit
 from bot.i18n import UserLocaleManager, build_core
 from bot.middlewares.actor import ActorMiddleware
 from bot.middlewares.commands import CommandClosesForm
@@ -150,12 +150,14 @@ def build_dispatcher(
         i18n_core=core,
         users=users,
         directory=DirectoryService(database),
-        school_requests=SchoolRequestService(database),
+        school_requests=SchoolRequestService(database, users.cache),
         outbox=outbox,
         delivery_engine=engine,
         broadcasts=broadcasts,
         broadcast_progress=BroadcastProgress(bot, broadcasts, users, core),
     )
+    if isinstance(storage, DatabaseStorage):
+        dispatcher.update.outer_middleware(FormStateUnit(storage))
     dispatcher.update.outer_middleware(ActorMiddleware(users))
     I18nMiddleware(
         core=core,

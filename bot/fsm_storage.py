@@ -1,10 +1,22 @@
-"""aiogram FSM storage kept in the database, so a half-filled form survives a restart."""
+"""aiogram FSM storage kept in the database, so a half-filled form survives a restart.
+
+One update reads its conversation state once and writes it once (`FormStateUnit`): the first
+read loads every record of the chat/user (the FSM state and data, aiogram_dialog's stack and
+contexts) in one query; reads and writes during the update are served from memory; at the end
+the records that changed are written in one transaction, and nothing is written when nothing
+changed. Outside an update (a scheduler job, a background dialog update) each call is its own
+short transaction, as before.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from aiogram import BaseMiddleware
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import (
     BaseStorage,
@@ -13,9 +25,36 @@ from aiogram.fsm.storage.base import (
     StateType,
     StorageKey,
 )
+from aiogram.types import TelegramObject
 
 from storage.database import Database
-from storage.repositories.fsm import FsmRepository
+from storage.repositories.fsm import FsmRepository, FsmRow
+
+EMPTY = "{}"
+
+
+def _dump(data: Mapping[str, Any]) -> str:
+    # Stored as JSON anyway; the string doubles as a deep copy and as the "changed?" test.
+    return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+@dataclass
+class _Unit:
+    """The conversation records one update has read and written."""
+
+    loaded: set[str] = field(default_factory=set)  # key prefixes read from the database
+    original: dict[str, FsmRow] = field(default_factory=dict)
+    current: dict[str, FsmRow] = field(default_factory=dict)
+    open: bool = True
+
+    def changed(self) -> list[tuple[str, FsmRow]]:
+        empty = FsmRow(None, EMPTY)
+        return [
+            (key, row) for key, row in self.current.items() if row != self.original.get(key, empty)
+        ]
+
+
+_unit: ContextVar[_Unit | None] = ContextVar("birgemiz_form_state_unit", default=None)
 
 
 class DatabaseStorage(BaseStorage):
@@ -23,25 +62,96 @@ class DatabaseStorage(BaseStorage):
         self.database = database
         self.key_builder = key_builder or DefaultKeyBuilder(with_destiny=True)
 
+    def _prefix(self, key: StorageKey) -> str:
+        # "fsm:<chat>:<user>:" — the FSM record and every aiogram_dialog record of that chat.
+        return self.key_builder.build(replace(key, destiny=""))
+
+    async def _row(self, unit: _Unit, key: StorageKey) -> tuple[str, FsmRow]:
+        name = self.key_builder.build(key)
+        prefix = self._prefix(key)
+        if prefix not in unit.loaded:
+            async with self.database.read() as session:
+                rows = await FsmRepository(session).load_prefix(prefix)
+            unit.loaded.add(prefix)
+            for row_key, row in rows.items():
+                # In the form set_data writes, so that an unchanged record compares equal.
+                canonical = FsmRow(row.state, _dump(json.loads(row.data)))
+                unit.original.setdefault(row_key, canonical)
+                unit.current.setdefault(row_key, canonical)
+        return name, unit.current.get(name, FsmRow(None, EMPTY))
+
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state
-        async with self.database.write() as session:
-            await FsmRepository(session).save_state(self.key_builder.build(key), value)
+        unit = _unit.get()
+        if unit is None or not unit.open:
+            async with self.database.write() as session:
+                await FsmRepository(session).save_state(self.key_builder.build(key), value)
+            return
+        name, row = await self._row(unit, key)
+        unit.current[name] = FsmRow(value, row.data)
 
     async def get_state(self, key: StorageKey) -> str | None:
-        async with self.database.read() as session:
-            state, _ = await FsmRepository(session).load(self.key_builder.build(key))
-            return state
+        unit = _unit.get()
+        if unit is None or not unit.open:
+            async with self.database.read() as session:
+                state, _ = await FsmRepository(session).load(self.key_builder.build(key))
+                return state
+        _, row = await self._row(unit, key)
+        return row.state
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        async with self.database.write() as session:
-            await FsmRepository(session).save_data(self.key_builder.build(key), dict(data))
+        unit = _unit.get()
+        if unit is None or not unit.open:
+            async with self.database.write() as session:
+                await FsmRepository(session).save_data(self.key_builder.build(key), dict(data))
+            return
+        name, row = await self._row(unit, key)
+        unit.current[name] = FsmRow(row.state, _dump(data))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        async with self.database.read() as session:
-            _, data = await FsmRepository(session).load(self.key_builder.build(key))
-            return data
+        unit = _unit.get()
+        if unit is None or not unit.open:
+            async with self.database.read() as session:
+                _, data = await FsmRepository(session).load(self.key_builder.build(key))
+                return data
+        _, row = await self._row(unit, key)
+        loaded: dict[str, Any] = json.loads(row.data)
+        return loaded
 
     async def close(self) -> None:
         # The Database is owned and disposed by the application, not by the FSM.
         return None
+
+    async def flush(self, unit: _Unit) -> None:
+        """Write what the update changed, in one transaction; nothing when nothing changed."""
+        unit.open = False
+        changed = unit.changed()
+        if not changed:
+            return
+        async with self.database.write() as session:
+            await FsmRepository(session).save_rows(changed)
+
+
+class FormStateUnit(BaseMiddleware):
+    """Makes each update one unit of work for the conversation state (see the module doc).
+
+    Registered right after aiogram's FSM middleware, so it runs inside the per-user lock: the
+    write at the end happens before the next update of the same person can read.
+    """
+
+    def __init__(self, storage: DatabaseStorage) -> None:
+        self.storage = storage
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        unit = _Unit()
+        token = _unit.set(unit)
+        try:
+            return await handler(event, data)
+        finally:
+            _unit.reset(token)
+            await self.storage.flush(unit)

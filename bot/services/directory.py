@@ -14,20 +14,32 @@ DISTRICT_SCHOOLS_MAX = 1000
 
 
 class DirectoryService:
+    """The directory as the forms read it. Regions, districts and subjects change only when an
+    operator loads a directory file, which is done with the bot stopped (`python -m bot
+    load-directory`), so they are read once and kept; schools change at run time (an approved
+    request adds one) and are always read."""
+
     def __init__(self, database: Database) -> None:
         self.database = database
+        self._regions: list[Region] | None = None
+        self._districts: dict[int, list[District]] = {}
+        self._subjects: list[Subject] | None = None
 
     async def regions(self) -> list[Region]:
-        async with self.database.read() as session:
-            return await DirectoryRepository(session).regions()
+        if self._regions is None:
+            async with self.database.read() as session:
+                self._regions = await DirectoryRepository(session).regions()
+        return self._regions
 
     async def region(self, region_id: int) -> Region | None:
         async with self.database.read() as session:
             return await DirectoryRepository(session).region(region_id)
 
     async def districts(self, region_id: int) -> list[District]:
-        async with self.database.read() as session:
-            return await DirectoryRepository(session).districts(region_id)
+        if region_id not in self._districts:
+            async with self.database.read() as session:
+                self._districts[region_id] = await DirectoryRepository(session).districts(region_id)
+        return self._districts[region_id]
 
     async def district(self, district_id: int) -> District | None:
         async with self.database.read() as session:
@@ -50,5 +62,7 @@ class DirectoryService:
             )
 
     async def subjects(self) -> list[Subject]:
-        async with self.database.read() as session:
-            return await DirectoryRepository(session).subjects()
+        if self._subjects is None:
+            async with self.database.read() as session:
+                self._subjects = await DirectoryRepository(session).subjects()
+        return self._subjects

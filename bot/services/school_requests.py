@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.services.errors import AlreadyDecided, NotFound, PermissionDenied
 from bot.services.permissions import Actor
+from bot.services.users import UserCache
 from storage.database import Database
 from storage.models import SchoolRequest, SchoolRequestStatus
 from storage.repositories.directory import DirectoryRepository
@@ -23,8 +24,10 @@ class Decision:
 
 
 class SchoolRequestService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, users: UserCache | None = None) -> None:
         self.database = database
+        # An approved school is written into the teacher's profile: their cached row goes.
+        self.users = users or UserCache()
 
     async def decide(self, actor: Actor, request_id: int, *, approve: bool) -> Decision:
         if not actor.is_coordinator:
@@ -58,7 +61,9 @@ class SchoolRequestService:
                 decided_by=actor.user_id,
                 school_id=school_id,
             )
-            return Decision(request.id, user.id, user.language, request.name, approve)
+            decision = Decision(request.id, user.id, user.language, request.name, approve)
+        self.users.forget(decision.user_id)
+        return decision
 
     async def pending(self, *, limit: int = 20) -> list[tuple[SchoolRequest, str]]:
         """Open requests, oldest first, with the requester's name."""

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.errors import InvalidInput, NotFound, PermissionDenied
 from bot.services.permissions import Actor, effective_roles
@@ -134,14 +139,71 @@ def parse_user_id(text: str) -> int:
     return value
 
 
+class UserCache:
+    """The people behind recent updates, so that most updates need no query for them.
+
+    Every write through the services forgets the person it touched (UserService, and
+    SchoolRequestService for a school added to a profile); entries also expire after `ttl`
+    seconds, which bounds how long a write made by another process (the operator's
+    `python -m bot grant`) goes unseen. Unregistered people are cached as None, so a burst of
+    new teachers' /start costs one query each, once.
+    """
+
+    def __init__(
+        self,
+        size: int = 10_000,
+        ttl: float = 30.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.size = size
+        self.ttl = ttl
+        self.monotonic = monotonic
+        self._entries: OrderedDict[int, tuple[float, User | None]] = OrderedDict()
+
+    def get(self, user_id: int) -> tuple[bool, User | None]:
+        entry = self._entries.get(user_id)
+        if entry is None or entry[0] < self.monotonic():
+            return False, None
+        self._entries.move_to_end(user_id)
+        return True, entry[1]
+
+    def put(self, user_id: int, user: User | None) -> None:
+        self._entries[user_id] = (self.monotonic() + self.ttl, user)
+        self._entries.move_to_end(user_id)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+    def forget(self, user_id: int) -> None:
+        self._entries.pop(user_id, None)
+
+
 class UserService:
-    def __init__(self, database: Database, admin_ids: frozenset[int]) -> None:
+    def __init__(
+        self, database: Database, admin_ids: frozenset[int], cache: UserCache | None = None
+    ) -> None:
         self.database = database
         self.admin_ids = admin_ids
+        self.cache = cache or UserCache()
 
     async def get(self, user_id: int) -> User | None:
+        """The person's row with their roles (not their subjects): from the cache when it has
+        them, else in one query. Treat it as read-only: it may serve several updates."""
+        hit, user = self.cache.get(user_id)
+        if hit:
+            return user
         async with self.database.read() as session:
-            return await UserRepository(session).get(user_id)
+            user = await UserRepository(session).get_with_roles(user_id)
+        self.cache.put(user_id, user)
+        return user
+
+    @asynccontextmanager
+    async def _writing(self, user_id: int) -> AsyncIterator[AsyncSession]:
+        """A write transaction about this person; their cached row is dropped after it."""
+        try:
+            async with self.database.write() as session:
+                yield session
+        finally:
+            self.cache.forget(user_id)
 
     def actor(self, user_id: int, user: User | None) -> Actor:
         stored = user.role_set if user is not None else frozenset()
@@ -152,7 +214,7 @@ class UserService:
         return Actor(user_id=user_id, roles=roles, registered=registered)
 
     async def register(self, form: Registration) -> tuple[User, SchoolRequest | None]:
-        async with self.database.write() as session:
+        async with self._writing(form.user_id) as session:
             users = UserRepository(session)
             directory = DirectoryRepository(session)
             if await directory.district(form.district_id) is None:
@@ -216,14 +278,14 @@ class UserService:
             )
 
     async def rename(self, user_id: int, full_name: str) -> None:
-        async with self.database.write() as session:
+        async with self._writing(user_id) as session:
             user = await UserRepository(session).get(user_id)
             if user is None:
                 raise NotFound
             user.full_name = normalize_full_name(full_name)
 
     async def set_subjects(self, user_id: int, subject_ids: list[int]) -> None:
-        async with self.database.write() as session:
+        async with self._writing(user_id) as session:
             users = UserRepository(session)
             user = await users.get(user_id)
             if user is None:
@@ -235,7 +297,7 @@ class UserService:
     async def set_school(
         self, user_id: int, district_id: int, school_id: int | None, requested: str | None
     ) -> SchoolRequest | None:
-        async with self.database.write() as session:
+        async with self._writing(user_id) as session:
             user = await UserRepository(session).get(user_id)
             directory = DirectoryRepository(session)
             if user is None or await directory.district(district_id) is None:
@@ -254,7 +316,7 @@ class UserService:
 
     async def set_language(self, user_id: int, language: str) -> bool:
         """Store the language for a registered user; False when there is no row to store it in."""
-        async with self.database.write() as session:
+        async with self._writing(user_id) as session:
             users = UserRepository(session)
             if await users.get(user_id) is None:
                 return False
@@ -262,11 +324,11 @@ class UserService:
             return True
 
     async def mark_blocked(self, user_id: int) -> bool:
-        async with self.database.write() as session:
+        async with self._writing(user_id) as session:
             return await UserRepository(session).set_active(user_id, False)
 
     async def mark_back(self, user_id: int) -> bool:
-        async with self.database.write() as session:
+        async with self._writing(user_id) as session:
             return await UserRepository(session).set_active(user_id, True)
 
     async def coordinators(self) -> list[User]:
@@ -305,16 +367,21 @@ class UserService:
         """Give `role` to `target_id` if the actor may; returns False when it was already held."""
         if not actor.may_grant(role):
             raise PermissionDenied
-        async with self.database.write() as session:
+        async with self._writing(target_id) as session:
             users = UserRepository(session)
             target = await users.get(target_id)
             if target is None or not target.is_registered:
                 raise UnknownGrantee
             return await users.grant(target_id, role, granted_by=actor.user_id)
 
+    async def revoke_by_operator(self, target_id: int, role: Role) -> bool:
+        """The server operator takes a role away; False when it was not held."""
+        async with self._writing(target_id) as session:
+            return await UserRepository(session).revoke(target_id, role)
+
     async def grant_by_operator(self, target_id: int, role: Role, language: str) -> bool:
         """The server operator's grant (CLI): no actor check, creates a bare row if needed."""
-        async with self.database.write() as session:
+        async with self._writing(target_id) as session:
             users = UserRepository(session)
             await users.get_or_create(target_id, language=language)
             return await users.grant(target_id, role, granted_by=None)

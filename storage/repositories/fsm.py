@@ -3,18 +3,72 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import FsmRecord, utcnow
+
+EMPTY_DATA = "{}"
+
+
+class FsmRow(NamedTuple):
+    state: str | None
+    data: str  # JSON
+
+
+def _upper_bound(prefix: str) -> str:
+    """The smallest string greater than every string that starts with `prefix`."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 class FsmRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def load_prefix(self, prefix: str) -> dict[str, FsmRow]:
+        """Every record whose key starts with `prefix`, in one query."""
+        query = select(FsmRecord.key, FsmRecord.state, FsmRecord.data)
+        if self.session.get_bind().dialect.name == "sqlite":
+            # SQLite compares text byte by byte: a range on the primary key uses its index.
+            query = query.where(FsmRecord.key >= prefix, FsmRecord.key < _upper_bound(prefix))
+        else:
+            # Other collations may order ':' among letters; a prefix match is exact everywhere.
+            escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(FsmRecord.key.like(f"{escaped}%", escape="\\"))
+        rows = await self.session.execute(query)
+        return {key: FsmRow(state, data or EMPTY_DATA) for key, state, data in rows}
+
+    async def save_rows(self, rows: Iterable[tuple[str, FsmRow]]) -> None:
+        """Upsert each record, or delete it when it holds nothing any more."""
+        now = utcnow()
+        gone, kept = [], []
+        for key, row in rows:
+            if row.state is None and row.data == EMPTY_DATA:
+                gone.append(key)
+            else:
+                kept.append({"key": key, "state": row.state, "data": row.data, "updated_at": now})
+        if gone:
+            await self.session.execute(delete(FsmRecord).where(FsmRecord.key.in_(gone)))
+        if kept:
+            dialect = self.session.get_bind().dialect.name
+            insert = sqlite_insert if dialect == "sqlite" else pg_insert
+            statement = insert(FsmRecord).values(kept)
+            await self.session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=[FsmRecord.key],
+                    set_={
+                        "state": statement.excluded.state,
+                        "data": statement.excluded.data,
+                        "updated_at": statement.excluded.updated_at,
+                    },
+                )
+            )
 
     async def load(self, key: str) -> tuple[str | None, dict[str, Any]]:
         record = await self.session.get(FsmRecord, key)

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload, raiseload
 
 from storage.models import Role, Subject, User, UserRole, UserSubject, utcnow
 
@@ -15,6 +16,15 @@ class UserRepository:
 
     async def get(self, user_id: int) -> User | None:
         return await self.session.get(User, user_id)
+
+    async def get_with_roles(self, user_id: int) -> User | None:
+        """The row and its roles in one query; touching its subjects raises rather than loads."""
+        query = (
+            select(User)
+            .where(User.id == user_id)
+            .options(joinedload(User.roles), raiseload(User.subjects))
+        )
+        return (await self.session.scalars(query)).unique().first()
 
     async def get_or_create(self, user_id: int, *, language: str) -> User:
         user = await self.get(user_id)

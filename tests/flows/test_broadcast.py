@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 from aiogram_i18n import I18nContext
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from bot.i18n import context_for
 from bot.services.directory import DirectoryService
 from bot.services.users import UserService
 from storage.database import Database
-from storage.models import Broadcast, Role, SeatStatus, UserRole
+from storage.models import Broadcast, Role, SeatStatus
 from tests.flows.conftest import InProcessBot
 from tests.support.factories import (
     add_seat,
@@ -116,8 +116,8 @@ async def test_a_coordinator_demoted_before_confirming_is_refused_at_confirmatio
     await sara.say(ANNOUNCEMENT)
     assert "Барлығы 4 адам" in shown(await sara.tap("Барлық мұғалімдер"))
 
-    async with app.database.write() as session:
-        await session.execute(delete(UserRole).where(UserRole.user_id == COORDINATOR))
+    users: UserService = app.dispatcher["users"]
+    await users.revoke_by_operator(COORDINATOR, Role.COORDINATOR)
 
     refused = await sara.tap("Жіберу")
     assert refused[-1] == "Бұл әрекетке құқығыңыз жоқ."

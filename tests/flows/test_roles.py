@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from bot.i18n import context_for
 from bot.services.users import UserService
@@ -123,8 +123,8 @@ async def test_a_coordinator_demoted_before_confirming_is_refused(app: InProcess
     await sara.say("/grant")
     await sara.say(str(TEACHER))
     await sara.tap("шеберхана жетекшісі")
-    async with app.database.write() as session:
-        await session.execute(delete(UserRole).where(UserRole.user_id == COORDINATOR))
+    users: UserService = app.dispatcher["users"]
+    await users.revoke_by_operator(COORDINATOR, Role.COORDINATOR)
 
     refused = await sara.tap("Рөл беру")
     assert refused[-1] == "Бұл әрекетке құқығыңыз жоқ."

@@ -56,7 +56,7 @@ async def test_registration_stores_profile_subjects_and_admin_role(directory: Da
     user = await service.get(77)
     assert user is not None
     assert user.is_registered
-    assert len(user.subjects) == 2
+    assert len((await service.profile(77)).subject_ids) == 2
     assert service.actor(77, user).roles == {Role.ADMIN, Role.TEACHER}
 
 
