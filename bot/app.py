@@ -29,6 +29,7 @@ from bot.fsm_storage import DatabaseStorage, FormStateUnit
 from bot.i18n import UserLocaleManager, build_core
 from bot.middlewares.actor import ActorMiddleware
 from bot.middlewares.commands import CommandClosesForm
+from bot.middlewares.concurrency import UpdateConcurrency
 from bot.middlewares.refusals import RefusalMiddleware
 from bot.notices.feedback import queue_feedback_nudges, queue_feedback_requests
 from bot.notices.materials import queue_session_materials
@@ -156,6 +157,7 @@ def build_dispatcher(
         broadcasts=broadcasts,
         broadcast_progress=BroadcastProgress(bot, broadcasts, users, core),
     )
+    dispatcher.update.outer_middleware(UpdateConcurrency())
     if isinstance(storage, DatabaseStorage):
         dispatcher.update.outer_middleware(FormStateUnit(storage))
     dispatcher.update.outer_middleware(ActorMiddleware(users))

@@ -22,7 +22,10 @@ router = Router(name="errors")
 
 @router.error(ExceptionTypeFilter(UnknownIntent, OutdatedIntent, UnknownState))
 async def outdated_form(
-    event: ErrorEvent, i18n: I18nContext, dialog_manager: DialogManager | None = None
+    event: ErrorEvent,
+    i18n_core: BaseCore[Any],
+    i18n: I18nContext | None = None,
+    dialog_manager: DialogManager | None = None,
 ) -> None:
     """A button of a form that has ended, or that a restart or an update left behind."""
     update = event.update
@@ -30,7 +33,8 @@ async def outdated_form(
     if isinstance(event.exception, UnknownState) and dialog_manager is not None:
         # The stored form names a window this version does not have: start clean.
         await dialog_manager.reset_stack(remove_keyboard=False)
-    text = i18n.get("error-stale-button")
+    # The error may have come before the language was known: then the default one.
+    text = (i18n or i18n_core).get("error-stale-button")
     if update.callback_query is not None:
         await update.callback_query.answer(text, show_alert=True)
     elif update.message is not None:
