@@ -28,7 +28,7 @@ from aiogram.fsm.storage.base import (
 from aiogram.types import TelegramObject
 
 from storage.database import Database
-from storage.repositories.fsm import FsmRepository, FsmRow
+from storage.repositories.fsm import FsmRecords, FsmRepository, FsmRow
 
 EMPTY = "{}"
 
@@ -70,8 +70,8 @@ class DatabaseStorage(BaseStorage):
         name = self.key_builder.build(key)
         prefix = self._prefix(key)
         if prefix not in unit.loaded:
-            async with self.database.read() as session:
-                rows = await FsmRepository(session).load_prefix(prefix)
+            async with self.database.core() as connection:
+                rows = await FsmRecords(connection).load_prefix(prefix)
             unit.loaded.add(prefix)
             for row_key, row in rows.items():
                 # In the form set_data writes, so that an unchanged record compares equal.
@@ -128,8 +128,8 @@ class DatabaseStorage(BaseStorage):
         changed = unit.changed()
         if not changed:
             return
-        async with self.database.write() as session:
-            await FsmRepository(session).save_rows(changed)
+        async with self.database.core(write=True) as connection:
+            await FsmRecords(connection).save_rows(changed)
 
 
 class FormStateUnit(BaseMiddleware):

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -70,6 +71,7 @@ class Database:
             write_bind = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         else:
             write_bind = self.engine
+        self._write_engine = write_bind
         self._read = async_sessionmaker(self.engine, expire_on_commit=False)
         self._write = async_sessionmaker(write_bind, expire_on_commit=False)
 
@@ -83,6 +85,13 @@ class Database:
         """A transaction that commits on success and rolls back on any exception."""
         async with self._write() as session, session.begin():
             yield session
+
+    @asynccontextmanager
+    async def core(self, *, write: bool = False) -> AsyncIterator[AsyncConnection]:
+        """A plain connection in a transaction, for Core statements on hot paths where an ORM
+        session (identity map, unit of work) would only add cost; commits on success."""
+        async with (self._write_engine if write else self.engine).begin() as connection:
+            yield connection
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from storage.models import FsmRecord, utcnow
 
@@ -27,21 +27,26 @@ def _upper_bound(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-class FsmRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class FsmRecords:
+    """The per-update path: Core statements on a plain connection (bot/fsm_storage.py)."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self.connection = connection
+
+    def _dialect(self) -> str:
+        return self.connection.dialect.name
 
     async def load_prefix(self, prefix: str) -> dict[str, FsmRow]:
         """Every record whose key starts with `prefix`, in one query."""
         query = select(FsmRecord.key, FsmRecord.state, FsmRecord.data)
-        if self.session.get_bind().dialect.name == "sqlite":
+        if self._dialect() == "sqlite":
             # SQLite compares text byte by byte: a range on the primary key uses its index.
             query = query.where(FsmRecord.key >= prefix, FsmRecord.key < _upper_bound(prefix))
         else:
             # Other collations may order ':' among letters; a prefix match is exact everywhere.
             escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             query = query.where(FsmRecord.key.like(f"{escaped}%", escape="\\"))
-        rows = await self.session.execute(query)
+        rows = await self.connection.execute(query)
         return {key: FsmRow(state, data or EMPTY_DATA) for key, state, data in rows}
 
     async def save_rows(self, rows: Iterable[tuple[str, FsmRow]]) -> None:
@@ -54,12 +59,11 @@ class FsmRepository:
             else:
                 kept.append({"key": key, "state": row.state, "data": row.data, "updated_at": now})
         if gone:
-            await self.session.execute(delete(FsmRecord).where(FsmRecord.key.in_(gone)))
+            await self.connection.execute(delete(FsmRecord).where(FsmRecord.key.in_(gone)))
         if kept:
-            dialect = self.session.get_bind().dialect.name
-            insert = sqlite_insert if dialect == "sqlite" else pg_insert
+            insert = sqlite_insert if self._dialect() == "sqlite" else pg_insert
             statement = insert(FsmRecord).values(kept)
-            await self.session.execute(
+            await self.connection.execute(
                 statement.on_conflict_do_update(
                     index_elements=[FsmRecord.key],
                     set_={
@@ -69,6 +73,11 @@ class FsmRepository:
                     },
                 )
             )
+
+
+class FsmRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
 
     async def load(self, key: str) -> tuple[str | None, dict[str, Any]]:
         record = await self.session.get(FsmRecord, key)
