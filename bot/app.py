@@ -25,7 +25,7 @@ from bot.delivery import DeliveryEngine, DeliveryLimits, Outbox
 from bot.dialogs import dialogs_router
 from bot.dialogs.deeplinks import DeepLinks
 from bot.dialogs.setup import setup as setup_dialogs
-from bot.fsm_storage import DatabaseStorage, FormStateUnit
+from bot.fsm_storage import DatabaseStorage, FormStateMiddleware
 from bot.i18n import UserLocaleManager, build_core
 from bot.middlewares.actor import ActorMiddleware
 from bot.middlewares.commands import CommandClosesForm
@@ -105,7 +105,17 @@ def build_dispatcher(
 ) -> Dispatcher:
     """The whole bot but the network loop; `clock` lets in-process tests hold time still."""
     storage, isolation = _fsm(settings, database)
-    dispatcher = Dispatcher(storage=storage, events_isolation=isolation)
+    dispatcher = Dispatcher(
+        storage=storage,
+        events_isolation=isolation,
+        disable_fsm=isinstance(storage, DatabaseStorage),
+    )
+    # Before anything touches the database: a burst waits here, not in the connection pool.
+    dispatcher.update.outer_middleware(UpdateConcurrency())
+    if isinstance(storage, DatabaseStorage):
+        # aiogram's FSM middleware, made one unit of work per update (bot/fsm_storage.py).
+        dispatcher.fsm = FormStateMiddleware(storage, isolation)
+        dispatcher.update.outer_middleware(dispatcher.fsm)
     core = build_core(settings.default_language)
     clock = clock or build_clock(settings.clock_offset_file)
     users = UserService(database, settings.admin_ids)
@@ -157,9 +167,6 @@ def build_dispatcher(
         broadcasts=broadcasts,
         broadcast_progress=BroadcastProgress(bot, broadcasts, users, core),
     )
-    dispatcher.update.outer_middleware(UpdateConcurrency())
-    if isinstance(storage, DatabaseStorage):
-        dispatcher.update.outer_middleware(FormStateUnit(storage))
     dispatcher.update.outer_middleware(ActorMiddleware(users))
     I18nMiddleware(
         core=core,

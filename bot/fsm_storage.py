@@ -1,6 +1,6 @@
 """aiogram FSM storage kept in the database, so a half-filled form survives a restart.
 
-One update reads its conversation state once and writes it once (`FormStateUnit`): the first
+One update reads its conversation state once and writes it once (`FormStateMiddleware`): the first
 read loads every record of the chat/user (the FSM state and data, aiogram_dialog's stack and
 contexts) in one query; reads and writes during the update are served from memory; at the end
 the records that changed are written in one transaction, and nothing is written when nothing
@@ -11,14 +11,17 @@ short transaction, as before.
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from aiogram import BaseMiddleware
+from aiogram import Bot
+from aiogram.fsm.middleware import FSMContextMiddleware
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import (
+    BaseEventIsolation,
     BaseStorage,
     DefaultKeyBuilder,
     KeyBuilder,
@@ -122,6 +125,17 @@ class DatabaseStorage(BaseStorage):
         # The Database is owned and disposed by the application, not by the FSM.
         return None
 
+    @asynccontextmanager
+    async def unit(self) -> AsyncIterator[None]:
+        """Everything inside is one unit of work: one read, one write at the end."""
+        unit = _Unit()
+        token = _unit.set(unit)
+        try:
+            yield
+        finally:
+            _unit.reset(token)
+            await self.flush(unit)
+
     async def flush(self, unit: _Unit) -> None:
         """Write what the update changed, in one transaction; nothing when nothing changed."""
         unit.open = False
@@ -132,15 +146,16 @@ class DatabaseStorage(BaseStorage):
             await FsmRecords(connection).save_rows(changed)
 
 
-class FormStateUnit(BaseMiddleware):
-    """Makes each update one unit of work for the conversation state (see the module doc).
+class FormStateMiddleware(FSMContextMiddleware):
+    """aiogram's FSM middleware, with each update one unit of work for the conversation state
+    (see the module doc): the unit opens inside the per-user lock, before the state is first
+    read, and is written before the lock is let go, so the next update of the same person
+    reads what this one wrote."""
 
-    Registered right after aiogram's FSM middleware, so it runs inside the per-user lock: the
-    write at the end happens before the next update of the same person can read.
-    """
+    storage: DatabaseStorage
 
-    def __init__(self, storage: DatabaseStorage) -> None:
-        self.storage = storage
+    def __init__(self, storage: DatabaseStorage, events_isolation: BaseEventIsolation) -> None:
+        super().__init__(storage=storage, events_isolation=events_isolation)
 
     async def __call__(
         self,
@@ -148,10 +163,11 @@ class FormStateUnit(BaseMiddleware):
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
-        unit = _Unit()
-        token = _unit.set(unit)
-        try:
+        bot: Bot = data["bot"]
+        context = self.resolve_event_context(bot, data)
+        data["fsm_storage"] = self.storage
+        if context is None:
             return await handler(event, data)
-        finally:
-            _unit.reset(token)
-            await self.storage.flush(unit)
+        async with self.events_isolation.lock(key=context.key), self.storage.unit():
+            data.update({"state": context, "raw_state": await context.get_state()})
+            return await handler(event, data)

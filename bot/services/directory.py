@@ -32,8 +32,7 @@ class DirectoryService:
         return self._regions
 
     async def region(self, region_id: int) -> Region | None:
-        async with self.database.read() as session:
-            return await DirectoryRepository(session).region(region_id)
+        return next((r for r in await self.regions() if r.id == region_id), None)
 
     async def districts(self, region_id: int) -> list[District]:
         if region_id not in self._districts:

@@ -10,7 +10,7 @@ from typing import Any
 from aiogram.fsm.storage.base import StorageKey
 from sqlalchemy import event
 
-from bot.fsm_storage import DatabaseStorage, FormStateUnit
+from bot.fsm_storage import DatabaseStorage
 from storage.database import Database
 
 KEY = StorageKey(bot_id=1, chat_id=42, user_id=42)
@@ -34,10 +34,8 @@ def statements(database: Database) -> Iterator[list[str]]:
 
 
 async def in_update(storage: DatabaseStorage, work: Any) -> Any:
-    async def handler(_event: Any, _data: dict[str, Any]) -> Any:
+    async with storage.unit():
         return await work()
-
-    return await FormStateUnit(storage)(handler, object(), {})
 
 
 async def test_an_update_reads_every_record_of_the_chat_in_one_query(database: Database) -> None:
