@@ -15,7 +15,6 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
-from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiogram_i18n import I18nMiddleware
 
 from bot.broadcast_progress import BroadcastProgress
@@ -28,8 +27,8 @@ from bot.dialogs.setup import setup as setup_dialogs
 from bot.fsm_storage import DatabaseStorage, FormStateMiddleware
 from bot.i18n import UserLocaleManager, build_core
 from bot.middlewares.actor import ActorMiddleware
+from bot.middlewares.callback_answers import AnswerPresses
 from bot.middlewares.commands import CommandClosesForm
-from bot.middlewares.concurrency import UpdateConcurrency
 from bot.middlewares.refusals import RefusalMiddleware
 from bot.notices.feedback import queue_feedback_nudges, queue_feedback_requests
 from bot.notices.materials import queue_session_materials
@@ -110,8 +109,6 @@ def build_dispatcher(
         events_isolation=isolation,
         disable_fsm=isinstance(storage, DatabaseStorage),
     )
-    # Before anything touches the database: a burst waits here, not in the connection pool.
-    dispatcher.update.outer_middleware(UpdateConcurrency())
     if isinstance(storage, DatabaseStorage):
         # aiogram's FSM middleware, made one unit of work per update (bot/fsm_storage.py).
         dispatcher.fsm = FormStateMiddleware(storage, isolation)
@@ -173,7 +170,7 @@ def build_dispatcher(
         manager=UserLocaleManager(default_locale=settings.default_language),
         default_locale=settings.default_language,
     ).setup(dispatcher)
-    dispatcher.callback_query.middleware(CallbackAnswerMiddleware())
+    dispatcher.callback_query.middleware(AnswerPresses())
     dispatcher.include_router(build_router(dialogs_router()))
     setup_dialogs(dispatcher, isolation)
     # After the dialogs' own middlewares, so a refusal is worded inside their context saver.

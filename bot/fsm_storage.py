@@ -10,6 +10,7 @@ short transaction, as before.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
@@ -31,14 +32,7 @@ from aiogram.fsm.storage.base import (
 from aiogram.types import TelegramObject
 
 from storage.database import Database
-from storage.repositories.fsm import FsmRecords, FsmRepository, FsmRow
-
-EMPTY = "{}"
-
-
-def _dump(data: Mapping[str, Any]) -> str:
-    # Stored as JSON anyway; the string doubles as a deep copy and as the "changed?" test.
-    return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+from storage.repositories.fsm import EMPTY_DATA, FsmRecords, FsmRow
 
 
 @dataclass
@@ -51,11 +45,23 @@ class _Unit:
     open: bool = True
 
     def changed(self) -> list[tuple[str, FsmRow]]:
-        empty = FsmRow(None, EMPTY)
+        empty = FsmRow(None, EMPTY_DATA)
         return [
-            (key, row) for key, row in self.current.items() if row != self.original.get(key, empty)
+            (key, row)
+            for key, row in self.current.items()
+            if _differ(row, self.original.get(key, empty))
         ]
 
+
+def _differ(new: FsmRow, old: FsmRow) -> bool:
+    # The same data written again (keys in another order, say) is not a change.
+    if new == old:
+        return False
+    return new.state != old.state or json.loads(new.data) != json.loads(old.data)
+
+
+# Enough to keep the database and Telegram busy, few enough not to wait out the pool.
+CONCURRENT_UPDATES = 32
 
 _unit: ContextVar[_Unit | None] = ContextVar("birgemiz_form_state_unit", default=None)
 
@@ -77,61 +83,56 @@ class DatabaseStorage(BaseStorage):
                 rows = await FsmRecords(connection).load_prefix(prefix)
             unit.loaded.add(prefix)
             for row_key, row in rows.items():
-                # In the form set_data writes, so that an unchanged record compares equal.
-                canonical = FsmRow(row.state, _dump(json.loads(row.data)))
-                unit.original.setdefault(row_key, canonical)
-                unit.current.setdefault(row_key, canonical)
-        return name, unit.current.get(name, FsmRow(None, EMPTY))
+                unit.original.setdefault(row_key, row)
+                unit.current.setdefault(row_key, row)
+        return name, unit.current.get(name, FsmRow(None, EMPTY_DATA))
+
+    @asynccontextmanager
+    async def _current(self) -> AsyncIterator[_Unit]:
+        """The update's unit; outside an update (a job, a task an update left running) each
+        call is a unit of its own."""
+        unit = _unit.get()
+        if unit is not None and unit.open:
+            yield unit
+            return
+        async with self.unit() as fresh:
+            yield fresh
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state
-        unit = _unit.get()
-        if unit is None or not unit.open:
-            async with self.database.write() as session:
-                await FsmRepository(session).save_state(self.key_builder.build(key), value)
-            return
-        name, row = await self._row(unit, key)
-        unit.current[name] = FsmRow(value, row.data)
+        async with self._current() as unit:
+            name, row = await self._row(unit, key)
+            unit.current[name] = FsmRow(value, row.data)
 
     async def get_state(self, key: StorageKey) -> str | None:
-        unit = _unit.get()
-        if unit is None or not unit.open:
-            async with self.database.read() as session:
-                state, _ = await FsmRepository(session).load(self.key_builder.build(key))
-                return state
-        _, row = await self._row(unit, key)
-        return row.state
+        async with self._current() as unit:
+            _, row = await self._row(unit, key)
+            return row.state
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        unit = _unit.get()
-        if unit is None or not unit.open:
-            async with self.database.write() as session:
-                await FsmRepository(session).save_data(self.key_builder.build(key), dict(data))
-            return
-        name, row = await self._row(unit, key)
-        unit.current[name] = FsmRow(row.state, _dump(data))
+        # Stored as JSON anyway; the string is also the copy that later edits cannot reach.
+        payload = json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
+        async with self._current() as unit:
+            name, row = await self._row(unit, key)
+            unit.current[name] = FsmRow(row.state, payload)
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        unit = _unit.get()
-        if unit is None or not unit.open:
-            async with self.database.read() as session:
-                _, data = await FsmRepository(session).load(self.key_builder.build(key))
-                return data
-        _, row = await self._row(unit, key)
-        loaded: dict[str, Any] = json.loads(row.data)
-        return loaded
+        async with self._current() as unit:
+            _, row = await self._row(unit, key)
+            loaded: dict[str, Any] = json.loads(row.data)
+            return loaded
 
     async def close(self) -> None:
         # The Database is owned and disposed by the application, not by the FSM.
         return None
 
     @asynccontextmanager
-    async def unit(self) -> AsyncIterator[None]:
+    async def unit(self) -> AsyncIterator[_Unit]:
         """Everything inside is one unit of work: one read, one write at the end."""
         unit = _Unit()
         token = _unit.set(unit)
         try:
-            yield
+            yield unit
         finally:
             _unit.reset(token)
             await self.flush(unit)
@@ -150,12 +151,24 @@ class FormStateMiddleware(FSMContextMiddleware):
     """aiogram's FSM middleware, with each update one unit of work for the conversation state
     (see the module doc): the unit opens inside the per-user lock, before the state is first
     read, and is written before the lock is let go, so the next update of the same person
-    reads what this one wrote."""
+    reads what this one wrote.
+
+    It also handles a burst a few dozen updates at a time. aiogram starts one task per update;
+    when a coordinator posts the bot's link in a district-wide chat, two thousand /start arrive
+    within a second and, all at once, wait for the database's connection pool — those that
+    wait longer than its timeout fail: a lost sign-up instead of an answer. Waiting for a slot
+    here costs nothing and never times out."""
 
     storage: DatabaseStorage
 
-    def __init__(self, storage: DatabaseStorage, events_isolation: BaseEventIsolation) -> None:
+    def __init__(
+        self,
+        storage: DatabaseStorage,
+        events_isolation: BaseEventIsolation,
+        concurrent_updates: int = CONCURRENT_UPDATES,
+    ) -> None:
         super().__init__(storage=storage, events_isolation=events_isolation)
+        self._slots = asyncio.Semaphore(concurrent_updates)
 
     async def __call__(
         self,
@@ -168,6 +181,12 @@ class FormStateMiddleware(FSMContextMiddleware):
         data["fsm_storage"] = self.storage
         if context is None:
             return await handler(event, data)
-        async with self.events_isolation.lock(key=context.key), self.storage.unit():
+        # The slot is taken inside the person's lock: one person's quick taps wait for each
+        # other, not in slots everybody else needs.
+        async with (
+            self.events_isolation.lock(key=context.key),
+            self._slots,
+            self.storage.unit(),
+        ):
             data.update({"state": context, "raw_state": await context.get_state()})
             return await handler(event, data)

@@ -106,7 +106,7 @@ def render_summary(i18n: I18nContext, summary: FeedbackSummary, zone: ZoneInfo) 
         # Built here, not in Fluent: an escaped comment may be longer than a placeable may be.
         suffix = ""
         if summary.names_shown:
-            name = comment.author_name or f"ID {comment.author_id}"
+            name = comment.author_name or i18n.get("person-unnamed", id=str(comment.author_id))
             suffix = f" — <i>{echo(name)}</i>"
         room = budget - len(text) - len("\n• ") - len(suffix)
         body = echo(comment.text, COMMENT_MAX)

@@ -9,9 +9,10 @@ from decimal import Decimal
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
+from aiogram import Bot
 from aiogram.enums import ContentType
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.common import WhenCondition
 from aiogram_dialog.widgets.input import MessageInput
@@ -29,6 +30,7 @@ from aiogram_dialog.widgets.text import Format, Text
 from aiogram_i18n import I18nContext
 
 from bot.clock import Clock
+from bot.settings import LANGUAGES
 
 # Fluent formats these; anything else in a window's data (models, lists) is not a placeholder.
 _FLUENT_TYPES = (str, int, float, Decimal)
@@ -75,24 +77,63 @@ class I18nDate(Text):
         return self.render(i18n_of(manager), data)
 
 
+async def languages_getter(i18n: I18nContext, **_: Any) -> dict[str, Any]:
+    """The bot's languages, each named in itself, for a language row."""
+    return {"languages": [(code, i18n.get(f"language-name-{code}")) for code in LANGUAGES]}
+
+
 def back(when: WhenCondition = None) -> Back:
     return Back(I18nFormat("button-back"), when=when)
 
 
-async def _say_cancelled(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    if isinstance(callback.message, Message):
-        with suppress(TelegramBadRequest):  # too old to edit: the keyboard still goes away
-            await callback.message.edit_text(i18n_of(manager).get("form-cancelled"))
+async def close_with(
+    event: CallbackQuery | Message,
+    manager: DialogManager,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> Message:
+    """Ends the form with an answer; returns the message that shows it.
+
+    A tap turns the form's message into the answer. A typed last answer is below the form's
+    message, so the answer comes as a new message and the form's message loses its buttons. A
+    message too old to edit gets the answer as a new one: never a silent end.
+    """
+    if isinstance(event, Message):
+        await manager.done()
+        return await event.answer(text, reply_markup=markup)
+    await manager.done(show_mode=ShowMode.NO_UPDATE)
+    return await _edit_or_send(event, manager, text, markup)
 
 
-def cancel(when: WhenCondition = None) -> Cancel:
-    """Closes a form that was started on its own and says that nothing changed."""
-    return Cancel(
-        I18nFormat("button-cancel"),
-        on_click=_say_cancelled,
-        show_mode=ShowMode.NO_UPDATE,
-        when=when,
-    )
+async def _edit_or_send(
+    event: CallbackQuery,
+    manager: DialogManager,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> Message:
+    if isinstance(event.message, Message):
+        with suppress(TelegramBadRequest):
+            edited = await event.message.edit_text(text, reply_markup=markup)
+            if isinstance(edited, Message):
+                return edited
+    bot: Bot = manager.middleware_data["bot"]
+    return await bot.send_message(event.from_user.id, text, reply_markup=markup)
+
+
+def cancel(
+    when: WhenCondition = None,
+    *,
+    label: str = "button-cancel",
+    said: str = "form-cancelled",
+    id: str = "__cancel__",
+) -> Cancel:
+    """Closes a form that was started on its own; its message says so (catalog key `said`)."""
+
+    async def say(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+        # Cancel closes the dialog itself (without touching the message) right after this.
+        await _edit_or_send(callback, manager, i18n_of(manager).get(said))
+
+    return Cancel(I18nFormat(label), id=id, on_click=say, show_mode=ShowMode.NO_UPDATE, when=when)
 
 
 def back_to_caller(when: WhenCondition = None) -> Cancel:

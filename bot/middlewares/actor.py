@@ -39,7 +39,7 @@ class ActorMiddleware(BaseMiddleware):
         user = await self.users.get(from_user.id)
         if user is not None and not user.is_active and _is_own_action(event):
             await self.users.mark_back(from_user.id)
-            user.is_active = True
+            user = await self.users.get(from_user.id)  # the cached row is shared: read anew
             log.info("user %s is back after blocking the bot", from_user.id)
         data["user"] = user
         data["actor"] = self.users.actor(from_user.id, user)

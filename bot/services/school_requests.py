@@ -24,10 +24,10 @@ class Decision:
 
 
 class SchoolRequestService:
-    def __init__(self, database: Database, users: UserCache | None = None) -> None:
+    def __init__(self, database: Database, users: UserCache) -> None:
         self.database = database
         # An approved school is written into the teacher's profile: their cached row goes.
-        self.users = users or UserCache()
+        self.users = users
 
     async def decide(self, actor: Actor, request_id: int, *, approve: bool) -> Decision:
         if not actor.is_coordinator:

@@ -159,6 +159,8 @@ class UserCache:
         self.ttl = ttl
         self.monotonic = monotonic
         self._entries: OrderedDict[int, tuple[float, User | None]] = OrderedDict()
+        # Counts every forget: a row read while a write was being made must not be kept.
+        self.writes = 0
 
     def get(self, user_id: int) -> tuple[bool, User | None]:
         entry = self._entries.get(user_id)
@@ -167,13 +169,17 @@ class UserCache:
         self._entries.move_to_end(user_id)
         return True, entry[1]
 
-    def put(self, user_id: int, user: User | None) -> None:
+    def put(self, user_id: int, user: User | None, read_after: int) -> None:
+        """Keep a row read when `writes` was `read_after`, unless a write came since."""
+        if self.writes != read_after:
+            return
         self._entries[user_id] = (self.monotonic() + self.ttl, user)
         self._entries.move_to_end(user_id)
         while len(self._entries) > self.size:
             self._entries.popitem(last=False)
 
     def forget(self, user_id: int) -> None:
+        self.writes += 1
         self._entries.pop(user_id, None)
 
 
@@ -191,9 +197,10 @@ class UserService:
         hit, user = self.cache.get(user_id)
         if hit:
             return user
+        writes = self.cache.writes
         async with self.database.read() as session:
             user = await UserRepository(session).get_with_roles(user_id)
-        self.cache.put(user_id, user)
+        self.cache.put(user_id, user, read_after=writes)
         return user
 
     @asynccontextmanager

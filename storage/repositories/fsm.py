@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -44,8 +43,7 @@ class FsmRecords:
             query = query.where(FsmRecord.key >= prefix, FsmRecord.key < _upper_bound(prefix))
         else:
             # Other collations may order ':' among letters; a prefix match is exact everywhere.
-            escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(FsmRecord.key.like(f"{escaped}%", escape="\\"))
+            query = query.where(FsmRecord.key.startswith(prefix, autoescape=True))
         rows = await self.connection.execute(query)
         return {key: FsmRow(state, data or EMPTY_DATA) for key, state, data in rows}
 
@@ -78,39 +76,6 @@ class FsmRecords:
 class FsmRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-
-    async def load(self, key: str) -> tuple[str | None, dict[str, Any]]:
-        record = await self.session.get(FsmRecord, key)
-        if record is None:
-            return None, {}
-        return record.state, json.loads(record.data or "{}")
-
-    async def save_state(self, key: str, state: str | None) -> None:
-        record = await self.session.get(FsmRecord, key)
-        if record is None:
-            if state is None:
-                return
-            self.session.add(FsmRecord(key=key, state=state, data="{}"))
-        else:
-            record.state = state
-            record.updated_at = utcnow()
-            await self._drop_if_empty(record)
-
-    async def save_data(self, key: str, data: dict[str, Any]) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        record = await self.session.get(FsmRecord, key)
-        if record is None:
-            if not data:
-                return
-            self.session.add(FsmRecord(key=key, state=None, data=payload))
-        else:
-            record.data = payload
-            record.updated_at = utcnow()
-            await self._drop_if_empty(record)
-
-    async def _drop_if_empty(self, record: FsmRecord) -> None:
-        if record.state is None and record.data in ("{}", ""):
-            await self.session.delete(record)
 
     async def purge_older_than(self, moment: datetime) -> int:
         result = await self.session.execute(delete(FsmRecord).where(FsmRecord.updated_at < moment))

@@ -54,10 +54,10 @@ async def test_a_registration_is_seen_at_once_by_someone_cached_as_a_stranger(
 def test_entries_expire_and_the_oldest_go_first() -> None:
     now = [0.0]
     cache = UserCache(size=2, ttl=10, monotonic=lambda: now[0])
-    cache.put(1, None)
-    cache.put(2, None)
+    cache.put(1, None, read_after=0)
+    cache.put(2, None, read_after=0)
     assert cache.get(1) == (True, None)
-    cache.put(3, None)  # 2 was used least recently
+    cache.put(3, None, read_after=0)  # 2 was used least recently
     assert cache.get(2) == (False, None)
     assert cache.get(1)[0]
     assert cache.get(3)[0]
@@ -73,3 +73,11 @@ async def test_a_role_taken_away_by_the_operator_is_seen_at_once(app: InProcessB
     assert "атауын жазыңыз" in joined(await leader.say("/propose"))
     await users.revoke_by_operator(6004, Role.LEADER)
     assert "шеберхана жетекшілеріне арналған" in joined(await leader.say("/propose"))
+
+
+def test_a_row_read_while_a_write_was_made_is_not_kept() -> None:
+    cache = UserCache()
+    writes = cache.writes  # a read of person 1 begins
+    cache.forget(1)  # meanwhile a grant to person 1 commits
+    cache.put(1, None, read_after=writes)  # the read ends with the row from before the grant
+    assert cache.get(1) == (False, None)

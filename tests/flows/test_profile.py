@@ -3,11 +3,13 @@ same subdialogs registration uses."""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
+from bot.services.users import UserService
 from storage.models import SchoolRequest, User
 from tests.flows.conftest import InProcessBot
 from tests.support.factories import approved_workshop, register_teacher, scheduled_session
@@ -193,3 +195,21 @@ async def test_every_window_renders_in_each_language(app: InProcessBot, language
         await person.say("/profile")
     assert all(text.strip() for text in shown)
     assert len(shown) >= 12
+
+
+async def test_a_button_whose_handler_fails_gets_the_error_alert_not_silence(
+    app: InProcessBot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await register_teacher(app.database, 2001)
+    teacher = app.person(2001, "Айгүл", "kk")
+    users: UserService = app.dispatcher["users"]
+
+    async def broken(*_: object) -> bool:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(users, "set_language", broken)
+    # The failure is logged at ERROR on purpose; the fixture fails on errors it did not expect.
+    caplog.set_level(logging.CRITICAL, logger="handlers.errors")
+    await teacher.say("/language")
+    shown = await teacher.tap("Русский")
+    assert shown[-1].startswith("Извините, что-то пошло не так")  # set_locale came first

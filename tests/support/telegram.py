@@ -20,6 +20,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import Default
 from aiogram.client.session.base import BaseSession
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import (
     AnswerCallbackQuery,
     CopyMessage,
@@ -129,6 +130,11 @@ class RecordingSession(BaseSession):
         if isinstance(method, GetMe):
             return User.model_validate(BOT_USER)
         if isinstance(method, AnswerCallbackQuery):
+            if method.callback_query_id in self.callback_answers:
+                # Telegram takes one answer per press; the person sees only the first.
+                raise TelegramBadRequest(
+                    method, "Bad Request: query is too old and response timeout expired"
+                )
             self.callback_answers[method.callback_query_id] = params
             return True
         if isinstance(method, SendMessage | SendDocument | SendPhoto | SendVideo):

@@ -15,7 +15,13 @@ from bot.fsm_storage import DatabaseStorage
 from bot.services.errors import AlreadyDecided, NotFound, PermissionDenied
 from bot.services.permissions import Actor
 from bot.services.school_requests import SchoolRequestService
-from bot.services.users import NoSubjects, Registration, TooManySubjects, UserService
+from bot.services.users import (
+    NoSubjects,
+    Registration,
+    TooManySubjects,
+    UserCache,
+    UserService,
+)
 from storage.database import Database
 from storage.directory_loader import load_schools
 from storage.migrate import pending_revisions
@@ -114,7 +120,7 @@ async def test_approving_a_school_request_adds_the_school_to_the_teacher(
     assert request.district.id == school.district_id
     coordinator = Actor(user_id=1, roles=frozenset({Role.COORDINATOR}), registered=True)
     teacher = Actor(user_id=11, roles=frozenset({Role.TEACHER}), registered=True)
-    service = SchoolRequestService(directory)
+    service = SchoolRequestService(directory, UserCache())
     with pytest.raises(PermissionDenied):
         await service.decide(teacher, request.id, approve=True)
     decision = await service.decide(coordinator, request.id, approve=True)

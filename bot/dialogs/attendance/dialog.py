@@ -14,9 +14,9 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
-from aiogram_dialog import Dialog, DialogManager, ShowMode, Window
+from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.kbd import (
     Button,
     ManagedMultiselect,
@@ -30,7 +30,7 @@ from aiogram_i18n import I18nContext
 from bot.dialogs.attendance.states import AttendanceSG
 from bot.dialogs.deps import need
 from bot.dialogs.states_data import optional_int
-from bot.dialogs.widgets import I18nFormat, buttons_only, i18n_of, zone_of
+from bot.dialogs.widgets import I18nFormat, buttons_only, close_with, i18n_of, zone_of
 from bot.i18n import format_datetime
 from bot.services.attendance import (
     CHECKIN_CLOSES_AFTER,
@@ -89,7 +89,7 @@ async def roll_call_getter(
     roll = await attendance.roll_call(actor, _session_id(dialog_manager))
     await _show_stored_marks(dialog_manager, roll)
     people = [
-        (p.user_id, short(p.full_name or i18n.get("attendance-unnamed", id=str(p.user_id))))
+        (p.user_id, short(p.full_name or i18n.get("person-unnamed", id=str(p.user_id))))
         for p in roll.items
     ]
     return {
@@ -159,9 +159,7 @@ async def finish(callback: CallbackQuery, button: Button, manager: DialogManager
             i18n.get("attendance-saved", present=roll.present, total=roll.total),
         ]
     )
-    await manager.done(show_mode=ShowMode.NO_UPDATE)
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(text)
+    await close_with(callback, manager, text)
 
 
 def _close_code_button(id_: str) -> Button:

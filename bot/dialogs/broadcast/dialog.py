@@ -8,16 +8,14 @@ everyone is BroadcastService's rule, asked when the form opens and again when Se
 from __future__ import annotations
 
 import operator
-from contextlib import suppress
 from typing import Any
 
 from aiogram import Bot, F
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, ShowMode, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Group, ScrollingGroup, Select
+from aiogram_dialog.widgets.kbd import Button, Group, ScrollingGroup, Select
 from aiogram_dialog.widgets.text import Format
 from aiogram_i18n import I18nContext
 
@@ -25,7 +23,7 @@ from bot.broadcast_progress import BroadcastProgress
 from bot.dialogs.broadcast.states import BroadcastSG
 from bot.dialogs.deps import need
 from bot.dialogs.states_data import optional_int
-from bot.dialogs.widgets import I18nFormat, buttons_only, cancel, i18n_of, zone_of
+from bot.dialogs.widgets import I18nFormat, buttons_only, cancel, close_with, i18n_of, zone_of
 from bot.services.broadcasts import (
     AUDIENCE_KINDS,
     PARTICIPANT_GROUPS,
@@ -236,11 +234,6 @@ async def content_received(message: Message, widget: MessageInput, manager: Dial
     await manager.switch_to(BroadcastSG.audience)
 
 
-async def not_a_command(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    # A mistyped command is not an announcement to copy to thousands of people.
-    await message.answer(i18n_of(manager).get("error-unknown-command"))
-
-
 async def rest_of_album(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     # The other photos of an album arrive one by one after the first was taken as the message;
     # only that one is copied, and the rest need no answer.
@@ -358,23 +351,9 @@ async def send(callback: CallbackQuery, button: Button, manager: DialogManager) 
     text = i18n.get("broadcast-started", id=str(broadcast.id), count=broadcast.recipients)
     markup = broadcast_stop(i18n, broadcast.id)
     # The confirmation becomes the progress message, edited as the outbox drains.
-    shown: Message | bool | None = None
-    if isinstance(callback.message, Message):
-        with suppress(TelegramBadRequest):
-            shown = await callback.message.edit_text(text, reply_markup=markup)
-    if not isinstance(shown, Message):
-        shown = await need(manager, "bot", Bot).send_message(
-            callback.from_user.id, text, reply_markup=markup
-        )
+    shown = await close_with(callback, manager, text, markup)
     await broadcasts.attach_progress(broadcast.id, shown.chat.id, shown.message_id)
     need(manager, "broadcast_progress", BroadcastProgress).track(broadcast.id)
-    await manager.done(show_mode=ShowMode.NO_UPDATE)
-
-
-async def say_discarded(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    if isinstance(callback.message, Message):
-        with suppress(TelegramBadRequest):
-            await callback.message.edit_text(i18n_of(manager).get("broadcast-discarded"))
 
 
 # Widgets.
@@ -411,7 +390,6 @@ def picker_window(state: State, *texts: I18nFormat, keyboard: Any, getter: Any) 
 dialog = Dialog(
     Window(
         I18nFormat("broadcast-compose"),
-        MessageInput(not_a_command, filter=F.text.startswith("/")),
         MessageInput(content_received),
         cancel(),
         state=BroadcastSG.content,
@@ -484,12 +462,7 @@ dialog = Dialog(
         I18nFormat("broadcast-confirm"),
         Button(I18nFormat("broadcast-send"), id="send", on_click=send),
         back(),
-        Cancel(
-            I18nFormat("broadcast-discard"),
-            id="discard",
-            on_click=say_discarded,
-            show_mode=ShowMode.NO_UPDATE,
-        ),
+        cancel(label="broadcast-discard", said="broadcast-discarded", id="discard"),
         buttons_only(),
         getter=confirm_getter,
         state=BroadcastSG.confirm,

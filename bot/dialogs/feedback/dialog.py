@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from aiogram.enums import ContentType
 from aiogram.types import CallbackQuery, Message
 from aiogram.types import User as TelegramUser
-from aiogram_dialog import Dialog, DialogManager, ShowMode, Window
+from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import ManagedTextInput, MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Column, Group, Select
 from aiogram_dialog.widgets.text import Format
@@ -25,7 +25,7 @@ from aiogram_i18n import I18nContext
 from bot.dialogs.deps import need
 from bot.dialogs.feedback.states import FeedbackSG
 from bot.dialogs.states_data import optional_int
-from bot.dialogs.widgets import I18nFormat, back, buttons_only, i18n_of, zone_of
+from bot.dialogs.widgets import I18nFormat, back, buttons_only, close_with, i18n_of, zone_of
 from bot.i18n import format_datetime
 from bot.services.errors import NotFound
 from bot.services.feedback import (
@@ -120,8 +120,7 @@ async def comment_typed(
     event = await feedback.event_session(session_id)
     text = _thanks(manager, event)
     # The question loses its buttons; the thanks comes after the comment, as a reply would.
-    await manager.done()
-    await message.answer(text, reply_markup=feedback_edit(i18n_of(manager), session_id))
+    await close_with(message, manager, text, feedback_edit(i18n_of(manager), session_id))
 
 
 async def comment_not_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
@@ -134,11 +133,7 @@ async def finish(callback: CallbackQuery, button: Button, manager: DialogManager
     session_id = _session_id(manager)
     event = await feedback.ensure_can_answer(_user_id(manager), session_id)
     text = _thanks(manager, event)
-    await manager.done(show_mode=ShowMode.NO_UPDATE)
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(
-            text, reply_markup=feedback_edit(i18n_of(manager), session_id)
-        )
+    await close_with(callback, manager, text, feedback_edit(i18n_of(manager), session_id))
 
 
 dialog = Dialog(

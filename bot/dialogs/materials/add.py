@@ -28,6 +28,7 @@ from bot.dialogs.widgets import (
     back,
     buttons_only,
     cancel,
+    close_with,
     i18n_of,
     text_only,
     zone_of,
@@ -165,16 +166,13 @@ async def title_typed(
     )
     i18n = i18n_of(manager)
     # The question loses its buttons; the confirmation, with the material, comes after.
-    await manager.done()
-    await message.answer(
-        i18n.get(
-            "materials-saved",
-            kind=kind_label(i18n, material.kind),
-            title=echo(material.title),
-            target=target_text(i18n, target, zone_of(manager)),
-        ),
-        reply_markup=open_keyboard([material]),
+    text = i18n.get(
+        "materials-saved",
+        kind=kind_label(i18n, material.kind),
+        title=echo(material.title),
+        target=target_text(i18n, target, zone_of(manager)),
     )
+    await close_with(message, manager, text, open_keyboard([material]))
 
 
 dialog = Dialog(

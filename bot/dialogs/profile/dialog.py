@@ -22,7 +22,7 @@ from bot.dialogs.places.states import SchoolPickerSG
 from bot.dialogs.profile.states import ProfileSG
 from bot.dialogs.states_data import int_list, optional_int
 from bot.dialogs.subjects.states import SubjectsSG
-from bot.dialogs.widgets import I18nFormat, back, buttons_only, i18n_of, text_only
+from bot.dialogs.widgets import I18nFormat, back, buttons_only, i18n_of, languages_getter, text_only
 from bot.i18n import format_date
 from bot.notices.school_requests import notify_coordinators
 from bot.services.errors import NotFound
@@ -49,10 +49,6 @@ async def card_getter(
         "saved": bool(dialog_manager.dialog_data.get(SAVED)),
         "request_sent": bool(dialog_manager.dialog_data.get(REQUEST_SENT)),
     }
-
-
-async def languages_getter(i18n: I18nContext, **_: Any) -> dict[str, Any]:
-    return {"languages": [(code, i18n.get(f"language-name-{code}")) for code in LANGUAGES]}
 
 
 def _saved(manager: DialogManager, *, request_sent: bool = False) -> None:

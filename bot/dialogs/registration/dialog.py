@@ -15,11 +15,10 @@ from typing import Any
 from aiogram import Bot
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Data, Dialog, DialogManager, ShowMode, Window
+from aiogram_dialog import Data, Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import ManagedTextInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Row, Select
 from aiogram_dialog.widgets.text import Format, Multi
-from aiogram_i18n import I18nContext
 from aiogram_i18n.cores import BaseCore
 
 from bot.commands import register_chat_commands
@@ -36,7 +35,9 @@ from bot.dialogs.widgets import (
     buttons_only,
     cancel,
     clock_of,
+    close_with,
     i18n_of,
+    languages_getter,
     text_only,
 )
 from bot.notices.school_requests import notify_coordinators
@@ -50,10 +51,6 @@ class RegistrationIncomplete(DomainError):
 
     code = "registration-restart"
     keeps_form = False
-
-
-async def languages_getter(i18n: I18nContext, **_: Any) -> dict[str, Any]:
-    return {"languages": [(code, i18n.get(f"language-name-{code}")) for code in LANGUAGES]}
 
 
 async def language_chosen(
@@ -70,11 +67,8 @@ async def agreed(callback: CallbackQuery, button: Button, manager: DialogManager
 
 
 async def declined(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    text = i18n_of(manager).get("consent-declined")
-    await manager.done(show_mode=ShowMode.NO_UPDATE)
     await need(manager, "state", FSMContext).set_data({})
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(text)
+    await close_with(callback, manager, i18n_of(manager).get("consent-declined"))
 
 
 async def name_typed(
@@ -132,13 +126,11 @@ async def finish(callback: CallbackQuery, button: Button, manager: DialogManager
     form = await state.get_data()
     await state.set_data({})
     # The form's message becomes the welcome: no keyboard, nothing left to tap.
-    await manager.done(show_mode=ShowMode.NO_UPDATE)
     parts = [i18n.get("registration-done", name=user.full_name or "")]
     if request is not None:
         parts.append(i18n.get("school-request-sent"))
     parts.append(i18n.get("menu"))
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text("\n\n".join(parts))
+    shown = await close_with(callback, manager, "\n\n".join(parts))
 
     actor = users.actor(user.id, user)
     core: BaseCore[Any] = i18n.core
@@ -147,10 +139,8 @@ async def finish(callback: CallbackQuery, button: Button, manager: DialogManager
         outbox = need(manager, "outbox", Outbox)
         await notify_coordinators(outbox, users, core, request, requester=user)
     payload = form.get(DEEPLINK_KEY)
-    if payload and isinstance(callback.message, Message):
-        await need(manager, "deeplinks", DeepLinks).open(
-            callback.message, str(payload), i18n, actor
-        )
+    if payload:
+        await need(manager, "deeplinks", DeepLinks).open(shown, str(payload), i18n, actor)
 
 
 dialog = Dialog(

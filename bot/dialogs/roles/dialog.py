@@ -7,13 +7,11 @@ itself asks again (an actor demoted meanwhile is refused, whatever the buttons s
 from __future__ import annotations
 
 import operator
-from contextlib import suppress
 from typing import Any
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, Window
+from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import ManagedTextInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Column, Select
 from aiogram_dialog.widgets.text import Format
@@ -24,7 +22,15 @@ from bot.dialogs.deps import need
 from bot.dialogs.roles.announce import announce_grant
 from bot.dialogs.roles.states import GrantSG
 from bot.dialogs.states_data import optional_int
-from bot.dialogs.widgets import I18nFormat, back, buttons_only, cancel, i18n_of, text_only
+from bot.dialogs.widgets import (
+    I18nFormat,
+    back,
+    buttons_only,
+    cancel,
+    close_with,
+    i18n_of,
+    text_only,
+)
 from bot.services.errors import NotFound, PermissionDenied
 from bot.services.permissions import Actor
 from bot.services.users import UserService, parse_user_id
@@ -101,10 +107,7 @@ async def grant(callback: CallbackQuery, button: Button, manager: DialogManager)
     added = await users.grant(need(manager, "actor", Actor), target_id, role)
     i18n = i18n_of(manager)
     text = i18n.get("grant-done" if added else "grant-already", role=i18n.get(f"role-{role.value}"))
-    if isinstance(callback.message, Message):
-        with suppress(TelegramBadRequest):  # too old to edit: the notice below still goes out
-            await callback.message.edit_text(text)
-    await manager.done(show_mode=ShowMode.NO_UPDATE)
+    await close_with(callback, manager, text)
     if added:
         core: BaseCore[Any] = manager.middleware_data["i18n_core"]
         await announce_grant(need(manager, "bot", Bot), core, users, target_id, role)

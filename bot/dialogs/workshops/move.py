@@ -11,8 +11,8 @@ from aiogram_dialog import Dialog, DialogManager
 from aiogram_i18n import I18nContext
 
 from bot.dialogs.deps import need
-from bot.dialogs.widgets import I18nFormat, i18n_of, zone_of
-from bot.dialogs.workshops.common import close_with, required
+from bot.dialogs.widgets import I18nFormat, close_with, i18n_of, zone_of
+from bot.dialogs.workshops.common import required
 from bot.dialogs.workshops.states import MoveSG
 from bot.dialogs.workshops.when import when_windows
 from bot.i18n import format_datetime

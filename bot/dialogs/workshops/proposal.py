@@ -19,8 +19,16 @@ from aiogram_dialog.widgets.text import Format
 from bot.dialogs.deps import need
 from bot.dialogs.states_data import optional_int
 from bot.dialogs.subjects.dialog import subjects_getter
-from bot.dialogs.widgets import I18nFormat, back, buttons_only, cancel, i18n_of, text_only
-from bot.dialogs.workshops.common import FormLost, close_with
+from bot.dialogs.widgets import (
+    I18nFormat,
+    back,
+    buttons_only,
+    cancel,
+    close_with,
+    i18n_of,
+    text_only,
+)
+from bot.dialogs.workshops.common import FormLost
 from bot.dialogs.workshops.states import ProposalSG
 from bot.notices.workshops import WorkshopNotices
 from bot.services.permissions import Actor

@@ -6,18 +6,16 @@ itself becomes the question, and Back turns it into the proposal with its button
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import Any
 
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, ShowMode, Window
+from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import ManagedTextInput, TextInput
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.dialogs.deps import need
-from bot.dialogs.widgets import I18nFormat, i18n_of, text_only
-from bot.dialogs.workshops.common import close_with, required
+from bot.dialogs.widgets import I18nFormat, close_with, i18n_of, text_only
+from bot.dialogs.workshops.common import required
 from bot.dialogs.workshops.states import RejectionSG
 from bot.notices.workshops import WorkshopNotices
 from bot.services.errors import NotFound
@@ -61,14 +59,12 @@ async def back_to_proposal(callback: CallbackQuery, button: Button, manager: Dia
     workshop = await need(manager, "workshops", WorkshopService).get(
         required(manager, "workshop_id")
     )
-    await manager.done(show_mode=ShowMode.NO_UPDATE)
-    if workshop is None or not isinstance(callback.message, Message):
-        return
+    if workshop is None:
+        raise NotFound
     leader = await need(manager, "users", UserService).get(workshop.leader_id)
     i18n = i18n_of(manager)
     text = proposed_text(i18n, workshop, (leader.full_name or "") if leader else "")
-    with suppress(TelegramBadRequest):  # too old to edit: the buttons are gone either way
-        await callback.message.edit_text(text, reply_markup=workshop_decision(i18n, workshop.id))
+    await close_with(callback, manager, text, workshop_decision(i18n, workshop.id))
 
 
 dialog = Dialog(

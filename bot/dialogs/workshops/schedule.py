@@ -22,8 +22,16 @@ from aiogram_i18n import I18nContext
 
 from bot.dialogs.deps import need
 from bot.dialogs.states_data import optional_int
-from bot.dialogs.widgets import I18nFormat, back, buttons_only, cancel, i18n_of, text_only
-from bot.dialogs.workshops.common import FormLost, close_with, required
+from bot.dialogs.widgets import (
+    I18nFormat,
+    back,
+    buttons_only,
+    cancel,
+    close_with,
+    i18n_of,
+    text_only,
+)
+from bot.dialogs.workshops.common import FormLost, required
 from bot.dialogs.workshops.states import ScheduleSG
 from bot.dialogs.workshops.when import chosen_start, when_windows
 from bot.i18n import format_datetime

@@ -6,7 +6,6 @@ attendance-count = Present: { $present } of { $total }
 attendance-saved = ✅ Marks saved. Present: { $present } of { $total }. To open the list again: /myworkshops
 attendance-hint = Tap the name of each teacher who came: ✅ present, ▫️ not marked. Tapped by mistake? Tap again to remove the mark.
 attendance-checkin-open-line = 🔑 Check-in code open: <code>{ $code }</code>
-attendance-unnamed = No name given (id { $id })
 attendance-button-open-checkin = 🔑 Open check-in by code
 attendance-button-close-checkin = 🔒 Close check-in
 attendance-button-list = 📋 Attendance list

@@ -240,3 +240,4 @@ broadcast-pick-workshop = Choose the workshop:
 broadcast-pick-group = Which participants should get it?
 broadcast-no-sessions = There are no sessions to choose from.
 broadcast-no-workshops = There are no open workshops yet.
+person-unnamed = No name given (id { $id })

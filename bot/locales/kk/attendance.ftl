@@ -6,7 +6,6 @@ attendance-count = Қатысқандар: { $present } / { $total }
 attendance-saved = ✅ Белгілер сақталды. Қатысқандар: { $present } / { $total }. Тізімді қайта ашу үшін: /myworkshops
 attendance-hint = Келген мұғалімнің атын басыңыз: ✅ — қатысты, ▫️ — белгіленбеген. Қате басып қалсаңыз, қайта басыңыз — белгі алынады.
 attendance-checkin-open-line = 🔑 Қатысу коды ашық: <code>{ $code }</code>
-attendance-unnamed = Аты-жөні көрсетілмеген (id { $id })
 attendance-button-open-checkin = 🔑 Қатысу кодын ашу
 attendance-button-close-checkin = 🔒 Қатысу кодын жабу
 attendance-button-list = 📋 Қатысу тізімі

@@ -240,3 +240,4 @@ broadcast-pick-workshop = Шеберхананы таңдаңыз:
 broadcast-pick-group = Қатысушылардың қайсысына жібереміз?
 broadcast-no-sessions = Таңдайтын отырыс жоқ.
 broadcast-no-workshops = Ашылған шеберхана әзірге жоқ.
+person-unnamed = Аты-жөні көрсетілмеген (id { $id })

@@ -6,7 +6,6 @@ attendance-count = Присутствуют: { $present } из { $total }
 attendance-saved = ✅ Отметки сохранены. Присутствуют: { $present } из { $total }. Открыть список снова: /myworkshops
 attendance-hint = Нажмите на имя пришедшего педагога: ✅ — присутствует, ▫️ — не отмечен. Ошиблись — нажмите ещё раз, отметка снимется.
 attendance-checkin-open-line = 🔑 Код отметки открыт: <code>{ $code }</code>
-attendance-unnamed = Имя не указано (id { $id })
 attendance-button-open-checkin = 🔑 Открыть отметку по коду
 attendance-button-close-checkin = 🔒 Закрыть отметку по коду
 attendance-button-list = 📋 Список присутствующих

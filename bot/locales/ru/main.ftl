@@ -240,3 +240,4 @@ broadcast-pick-workshop = Выберите шеберхану:
 broadcast-pick-group = Каким участникам отправляем?
 broadcast-no-sessions = Нет занятий, которые можно выбрать.
 broadcast-no-workshops = Открытых шеберхан пока нет.
+person-unnamed = Имя не указано (id { $id })
